@@ -1,0 +1,48 @@
+# Learning Briefings: `make site` builds the sample site; `make test` runs every test and gate.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: site test serve check lint bench browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/briefings build
+
+check: $(STAMP)
+	$(BIN)/briefings check
+
+serve: $(STAMP)
+	$(BIN)/briefings serve
+
+# Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation poppler-utils default-jre-headless >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium fonts-liberation' (needed for browser tests)"; exit 1; fi; }
+
+test: $(TEST_STAMP) browser-deps
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/python -m pytest -q
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check generator tests bench
+
+bench: $(TEST_STAMP) browser-deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,123 @@
+"""The pipeline, in one place: config -> read -> validate -> derive -> render -> MkDocs -> swap.
+
+A build writes into a temporary folder beside ``site/`` and swaps it in only when everything
+succeeded, so a failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from generator import mkdocs_adapter, pages
+from generator.config import LoadedConfig, load_config
+from generator.derive import Site, derive
+from generator.publication import State
+from generator.render import Renderer
+from generator.validate import load_briefings
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Site
+    site_dir: Path
+    pages: int
+    files: int
+
+
+def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
+    """Everything up to rendering: read, validate and derive. Raises ContentError."""
+    config = load_config(config_path)
+    briefings = load_briefings(config)
+    return config, derive(config, briefings, as_of)
+
+
+def renderer_for(config: LoadedConfig, site: Site) -> Renderer:
+    return Renderer(config.root / "templates", {"site": config.site, "as_of": site.as_of})
+
+
+def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: bool = False,
+          progress=lambda stage: None) -> BuildResult:
+    progress("reading and checking briefings")
+    config, site = prepare(config_path, as_of)
+    site_dir = (site_dir or config.root / "site").resolve()
+    progress(f"rendering {len(site.entries)} briefings")
+    renderer = renderer_for(config, site)
+    page_list, file_list = pages.build_all(site, renderer)
+    options = mkdocs_adapter.EngineOptions(
+        site_name=config.site.site_name,
+        site_url=config.site.site_url,
+        language=config.site.language,
+        copyright=f"© {config.site.board.name}",
+        theme_dirs=tuple(p / "material" for p in renderer.search_path),
+        strict=strict,
+    )
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
+    try:
+        docs, out = work / "docs", work / "site"
+        docs.mkdir()
+        progress("building pages with MkDocs")
+        with _build_date(as_of):
+            mkdocs_adapter.build(page_list, file_list, options, docs, out)
+        _swap_in(out, site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildResult(site, site_dir, len(page_list), len(file_list))
+
+
+class _build_date:
+    """Pin MkDocs' build date (sitemap, gzip headers) to the as-of date: same input, same bytes."""
+
+    def __init__(self, as_of: date):
+        stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc).timestamp()
+        self.value = str(int(stamp))
+
+    def __enter__(self):
+        self.saved = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = self.value
+
+    def __exit__(self, *exc):
+        if self.saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self.saved
+
+
+def _swap_in(new: Path, site_dir: Path) -> None:
+    """Replace site_dir with new using renames, so readers never see a half-written site."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        site_dir.rename(old)
+    try:
+        new.rename(site_dir)
+    except OSError:
+        if old is not None:
+            old.rename(site_dir)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def summary(result_or_site: Site) -> str:
+    """The build summary: counts only, never the content of anything held back."""
+    site = result_or_site
+    archived = sum(e.archived for e in site.entries)
+    lines = [f"{len(site.entries)} published ({archived} archived: report available on request)"
+             if site.site.publication.after_expiry == "on_request"
+             else f"{len(site.entries)} published ({archived} past their {site.site.publication.keep_months}-month period)"]
+    lines.append(f"{site.drafts} draft(s) skipped")
+    for state, label in ((State.EMBARGOED, "embargoed"), (State.SCHEDULED, "scheduled for later publication")):
+        held = [h for h in site.held_back if h.state is state]
+        if held:
+            dates = ", ".join(sorted({h.until.isoformat() for h in held}))
+            lines.append(f"{len(held)} {label}, held back until {dates}")
+        else:
+            lines.append(f"0 {label}")
+    return "; ".join(lines)

@@ -1,0 +1,69 @@
+"""The ``briefings`` command: build, check, serve, new, stats.
+
+Exit codes: 0 success, 1 invalid content (every problem listed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.problems import ContentError
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date: use YYYY-MM-DD, e.g. 2026-03-31") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefings", description="Publish 7-minute briefings from case reviews.")
+    parser.add_argument("--config", type=Path, default=Path("site_config.yml"),
+                        help="the site's config file (default: ./site_config.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="check the content and build the site into site/")
+    b.add_argument("--as-of", type=_date, default=None, help="the date the build treats as today (YYYY-MM-DD)")
+    b.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ beside the config)")
+    b.add_argument("--strict", action="store_true", help="treat MkDocs warnings as errors")
+    b.add_argument("--quiet", action="store_true", help="print only the final summary")
+
+    c = sub.add_parser("check", help="check every briefing; build nothing")
+    c.add_argument("--as-of", type=_date, default=None, help="the date the check treats as today")
+
+    s = sub.add_parser("serve", help="live preview that rebuilds when content, templates or config change")
+    s.add_argument("--as-of", type=_date, default=None)
+    s.add_argument("--port", type=int, default=8000)
+
+    n = sub.add_parser("new", help="write a new briefing with every field and heading")
+    n.add_argument("name", help='the review\'s anonymised name, e.g. "Child Z"')
+    n.add_argument("--type", default="CSPR", help="review type key (default CSPR)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    as_of = getattr(args, "as_of", None) or date.today()
+    from generator import commands  # imported late: argparse errors stay fast
+
+    try:
+        return commands.run(args, as_of)
+    except ContentError as err:
+        print(f"{len(err.problems)} problem(s) found:", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Nothing was built; fix the problems above and run the command again.", file=sys.stderr)
+        return 1
+    except commands.UsageError as err:
+        print(f"briefings: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

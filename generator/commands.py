@@ -1,0 +1,98 @@
+"""What each CLI command does; cli.py only parses arguments and reports errors."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from generator import build as pipeline
+from generator.problems import ContentError
+
+
+class UsageError(Exception):
+    """The command was asked for something it cannot do (exit code 2)."""
+
+
+def _progress(quiet: bool):
+    """Stage messages on a terminal only: logs and CI get just the summary."""
+    if quiet or not sys.stderr.isatty():
+        return lambda stage: None
+    return lambda stage: print(f"… {stage}", file=sys.stderr, flush=True)
+
+
+def run(args, as_of: date) -> int:
+    config_path = args.config.resolve()
+    if args.command == "build":
+        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict,
+                                progress=_progress(args.quiet))
+        print(f"Built {result.site_dir} (as of {as_of.isoformat()}): {pipeline.summary(result.site)}")
+        return 0
+    if args.command == "check":
+        return check(config_path, as_of)
+    if args.command == "serve":
+        return serve(config_path, args.as_of, args.port)
+    if args.command == "new":
+        return new(config_path, args.name, args.type)
+    raise UsageError(f"unknown command {args.command}")
+
+
+def check(config_path: Path, as_of: date) -> int:
+    _, site = pipeline.prepare(config_path, as_of)
+    print(f"All briefings are valid (as of {as_of.isoformat()}): {pipeline.summary(site)}")
+    return 0
+
+
+def serve(config_path: Path, as_of: date | None, port: int) -> int:
+    from generator import mkdocs_adapter
+
+    preview = Path(tempfile.mkdtemp(prefix="briefings-preview-")) / "site"
+
+    def rebuild() -> None:
+        try:
+            pipeline.build(config_path, as_of or date.today(), preview)
+            print("Rebuilt the preview.", file=sys.stderr)
+        except ContentError as err:
+            print(f"{len(err.problems)} problem(s); the preview shows the last good build:", file=sys.stderr)
+            for problem in err.problems:
+                print(f"  {problem}", file=sys.stderr)
+
+    rebuild()
+    if not preview.exists():
+        return 1
+    root = config_path.parent
+    print(f"Serving the preview at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    watch = [config_path, root / "briefings", root / "templates", root / "guidance"]
+    mkdocs_adapter.serve(rebuild, preview, watch, port)
+    return 0
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def new(config_path: Path, name: str, review_type: str) -> int:
+    from generator.config import load_config
+    from generator.render import Renderer
+
+    config = load_config(config_path)
+    if review_type not in config.site.review_types:
+        raise UsageError(f"unknown review type '{review_type}'; use one of: {', '.join(config.site.review_types)}")
+    slug = slugify(name)
+    if not slug:
+        raise UsageError(f"'{name}' has no letters or digits to make a file name from")
+    target = config.resolve(config.site.briefings_dir) / f"{slug}.md"
+    if target.exists():
+        raise UsageError(f"{target} already exists; choose another name or edit that file")
+    text = Renderer(config.root / "templates").text(
+        "new_briefing.md.j2", name=name, review_type=review_type,
+        theme=next(iter(config.site.themes)), labels=config.site,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Wrote {target}: a draft. Fill it in, set review.published and remove draft: true to publish.")
+    return 0
+
+

@@ -1,0 +1,123 @@
+"""Derive the whole site's data before anything is written (MkDocs' two passes, done first).
+
+Everything here is a pure function of (config, briefings, as-of date): no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from generator import publication
+from generator.body import is_local
+from generator.briefing import Briefing
+from generator.config import LoadedConfig, Theme
+from generator.publication import HeldBack, State
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A published briefing with everything its pages need to know about its publication."""
+
+    briefing: Briefing
+    board: str
+    expires: date
+    archived: bool
+    report_url: str | None  # site-relative path, outside URL, or None (none, or on request)
+    report_on_request: bool  # archived with after_expiry: on_request
+
+    @property
+    def slug(self) -> str:
+        return self.briefing.slug
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the briefing page."""
+        return f"briefings/{self.slug}/"
+
+    @property
+    def published(self) -> date:
+        return self.briefing.published  # always set once published
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """One way of classifying briefings (Nikola's idea): themes, types, years, boards, agencies."""
+
+    name: str
+    classify: Callable[[Entry], Iterable[str]]
+
+    def group(self, entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            for key in dict.fromkeys(self.classify(entry)):
+                groups[key].append(entry)
+        return dict(groups)
+
+
+TAXONOMIES = {
+    "theme": Taxonomy("theme", lambda e: e.briefing.themes),
+    "type": Taxonomy("type", lambda e: [e.briefing.review.type]),
+    "year": Taxonomy("year", lambda e: [str(e.published.year)]),
+    "board": Taxonomy("board", lambda e: [e.board]),
+    "agency": Taxonomy("agency", lambda e: e.briefing.meta.agencies),
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """The derived site: the one value every render step reads."""
+
+    config: LoadedConfig
+    as_of: date
+    entries: tuple[Entry, ...]  # published, newest first
+    held_back: tuple[HeldBack, ...]
+    drafts: int
+
+    @property
+    def site(self):
+        return self.config.site
+
+    def by(self, taxonomy: str) -> dict[str, list[Entry]]:
+        return TAXONOMIES[taxonomy].group(self.entries)
+
+    def themes_in_use(self) -> dict[str, Theme]:
+        used = self.by("theme")
+        return {slug: theme for slug, theme in self.site.themes.items() if slug in used}
+
+    def related_themes(self, slug: str) -> list[tuple[str, int]]:
+        """Themes that occur with ``slug`` in the same briefings, most often first (ties by slug)."""
+        counts = Counter(t for e in self.entries if slug in e.briefing.themes for t in e.briefing.themes if t != slug)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
+    site = config.site
+    expires = publication.expiry_date(briefing.published, site.publication.keep_months)
+    archived = as_of >= expires
+    on_request = archived and site.publication.after_expiry == "on_request"
+    report = briefing.review.report
+    if report is None or on_request:
+        report_url = None
+    elif briefing.report_asset is not None:
+        report_url = briefing.report_asset.output
+    else:
+        report_url = report if not is_local(report) else None
+    return Entry(briefing, briefing.review.board or site.board.name, expires, archived, report_url,
+                 on_request and report is not None)
+
+
+def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date) -> Site:
+    entries, held, drafts = [], [], 0
+    for briefing in briefings:
+        s = publication.state(briefing, as_of)
+        if s is State.PUBLISHED:
+            entries.append(make_entry(briefing, config, as_of))
+        elif s is State.DRAFT:
+            drafts += 1
+        else:
+            held.append(publication.held_back(briefing, as_of))
+    entries.sort(key=lambda e: (e.published, e.slug), reverse=True)
+    return Site(config, as_of, tuple(entries), tuple(held), drafts)

@@ -1,0 +1,57 @@
+"""The briefing front-matter schema. Field names are the public format: keep them exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Recommendation(_Strict):
+    text: Text
+    agency: Text | None = None
+    due: date | None = None
+    status: Literal["open", "in-progress", "complete"] = "open"
+
+
+class Review(_Strict):
+    name: Text
+    type: Text
+    board: Text | None = None
+    published: date | None = None
+    report: Text | None = None
+    embargo_until: date | None = None
+
+
+class FrontMatter(_Strict):
+    title: Text
+    summary: Text
+    slug: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
+    review: Review
+    themes: list[Text] = Field(min_length=1)
+    agencies: list[Text] = []
+    recommendations: list[Recommendation] = []
+    discussion_prompts: list[Text] = Field(min_length=1)
+    draft: bool = False
+    allow: list[Text] = []
+
+    @field_validator("recommendations", mode="before")
+    @classmethod
+    def _plain_recommendations(cls, value):
+        """A recommendation may be a plain string: the common case in a board's notes."""
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    @model_validator(mode="after")
+    def _published_unless_draft(self):
+        if not self.draft and self.review.published is None:
+            raise ValueError("review.published is required unless the briefing is a draft (draft: true)")
+        return self

@@ -1,0 +1,131 @@
+"""The one module that knows MkDocs: hand it our rendered pages and files, let it build.
+
+Keeping every MkDocs import here means the core (read -> validate -> derive -> render) can
+move to another engine (Material's successor, Zensical) by rewriting this file alone.
+Pages are generated in memory; their HTML is rendered by us, so MkDocs' Markdown step is
+skipped and MkDocs supplies layout, navigation, search and the sitemap.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.render import OutputFile, Page
+
+
+class EngineError(Exception):
+    """MkDocs refused to build; the message says why."""
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    site_name: str
+    site_url: str
+    language: str
+    copyright: str
+    theme_dirs: tuple[Path, ...]  # Material overrides, most specific first
+    strict: bool = False
+    search: bool = True
+
+
+class _GeneratedSite(BasePlugin):
+    """Adds our pages and files to MkDocs' file list and supplies each page's HTML."""
+
+    def __init__(self, pages: list[Page], files: list[OutputFile]):
+        super().__init__()
+        self.pages = {p.path: p for p in pages}
+        self.outputs = files
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        for page in self.pages.values():
+            inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content="", inclusion=inclusion))
+        for out in self.outputs:
+            if out.source is not None:
+                files.append(File.generated(config, out.path, abs_src_path=str(out.source)))
+            else:
+                files.append(File.generated(config, out.path, content=out.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return markdown
+        page.meta.update(title=ours.title, hide=list(ours.hide))
+        if ours.description:
+            page.meta["description"] = ours.description
+        if not ours.search:
+            page.meta["search"] = {"exclude": True}
+        page.meta["lb_links"] = [link.__dict__ for link in ours.links]
+        return ""
+
+    def on_page_content(self, html: str, /, *, page, config, files) -> str:
+        ours = self.pages.get(page.file.src_uri)
+        return ours.html if ours is not None else html
+
+
+def _nav(pages: list[Page]) -> list[dict[str, str]]:
+    listed = sorted((p for p in pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
+    return [{p.nav_title: p.path} for p in listed]
+
+
+def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, docs_dir: Path, site_dir: Path) -> None:
+    """Build the site into ``site_dir`` (which must not be the live site: see build.py)."""
+    theme_dirs = [str(d) for d in options.theme_dirs if d.is_dir()]
+    settings = {
+        "site_name": options.site_name,
+        "site_url": options.site_url,
+        "copyright": options.copyright,
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": options.strict,
+        "theme": {
+            "name": "material",
+            "custom_dir": theme_dirs[0],
+            "language": options.language,
+            "font": False,  # Google Fonts would be a request to another host
+            "features": ["navigation.tabs", "search.suggest", "content.tooltips"],
+            "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+        },
+        "plugins": ["search"] if options.search else [],
+        "markdown_extensions": [],
+        "extra_css": ["assets/briefings.css"],
+        "extra_javascript": ["assets/briefings.js"],
+        "nav": _nav(pages),
+        "extra": {"generator": False},
+        "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
+    }
+    # Quiet MkDocs' own INFO chatter: we print our own progress and summary.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(io.StringIO(""), config_file_path=str(docs_dir.parent / "mkdocs.yml"), **settings)
+        for extra in theme_dirs[1:]:
+            config.theme.dirs.insert(config.theme.dirs.index(theme_dirs[0]) + 1, extra)
+        config.plugins["learning-briefings"] = _GeneratedSite(pages, files)
+        mkdocs_build(config)
+    except MkDocsException as err:
+        raise EngineError(str(err)) from None
+
+
+def serve(rebuild, site_dir: Path, watch: list[Path], port: int) -> None:
+    """Serve ``site_dir`` on localhost and call ``rebuild`` whenever a watched path changes."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
+    for path in watch:
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()
+    finally:
+        server.shutdown()

@@ -1,0 +1,41 @@
+"""Page builders: each module turns the derived Site into pages and files of one kind.
+
+A builder is ``build(site, renderer) -> Iterable[Page | OutputFile]``. Add a new page type by
+writing a module here and listing its ``build`` in ``BUILDERS``; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from generator.derive import Site
+from generator.pages import assets, briefing_page, data, home
+from generator.render import OutputFile, Page, Renderer
+
+Builder = Callable[[Site, Renderer], Iterable[Page | OutputFile]]
+
+BUILDERS: list[Builder] = [
+    home.build,
+    briefing_page.build,
+    data.build,
+    assets.build,
+]
+
+
+def build_all(site: Site, renderer: Renderer) -> tuple[list[Page], list[OutputFile]]:
+    """Run every builder; refuse two outputs at one path (Pelican's writer rule)."""
+    pages: list[Page] = []
+    files: list[OutputFile] = []
+    seen: set[str] = set()
+    for builder in BUILDERS:
+        for item in builder(site, renderer):
+            key = item.path if isinstance(item, OutputFile) else _page_output(item.path)
+            if key in seen:
+                raise ValueError(f"two outputs would be written to {key}")
+            seen.add(key)
+            (pages if isinstance(item, Page) else files).append(item)
+    return pages, files
+
+
+def _page_output(path: str) -> str:
+    return path[: -len("index.md")] + "index.html" if path.endswith("index.md") else path[:-3] + "/index.html"

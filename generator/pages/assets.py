@@ -1,0 +1,24 @@
+"""The site's own stylesheet and scripts, and the files briefings link (reports, images)."""
+
+from __future__ import annotations
+
+from generator.derive import Site
+from generator.render import OutputFile, Renderer
+
+#: Served from the site itself: no CDN, no outside request.
+STATIC = ("assets/briefings.css", "assets/briefings.js")
+
+
+def build(site: Site, r: Renderer):
+    for name in STATIC:
+        yield OutputFile(name, source=r.find(name))
+    copied: set[str] = set()
+    for entry in site.entries:
+        b = entry.briefing
+        wanted = list(b.assets)
+        if b.report_asset and entry.report_url:
+            wanted.append(b.report_asset)
+        for asset in wanted:
+            if asset.output not in copied:
+                copied.add(asset.output)
+                yield OutputFile(asset.output, source=asset.source)

@@ -1,0 +1,100 @@
+"""Validate every briefing against the schema and the site's config, collecting all problems."""
+
+from __future__ import annotations
+
+import difflib
+
+
+from pydantic import ValidationError
+
+from generator import body as bodymod
+from generator.briefing import Briefing, RenderedSection
+from generator.config import SLUG, LoadedConfig, pydantic_problems
+from generator.frontmatter_model import FrontMatter
+from generator.problems import ContentError, Problem
+from generator.reader import Source, briefing_files, read_source
+from generator.yamlfile import line_of
+
+
+def did_you_mean(value: str, choices) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) -> list[Problem]:
+    site, problems = config.site, []
+    offset = src.fm_line - 1
+
+    def line(*loc):
+        found = line_of(src.node, loc)
+        return found + offset if found else None
+
+    for i, theme in enumerate(fm.themes):
+        if theme not in site.themes:
+            problems.append(Problem(src.shown, line("themes", i),
+                f"unknown theme '{theme}'{did_you_mean(theme, site.themes)}; use a theme key from site_config.yml or add it there"))
+    if fm.review.type not in site.review_types:
+        problems.append(Problem(src.shown, line("review", "type"),
+            f"unknown review type '{fm.review.type}'{did_you_mean(fm.review.type, site.review_types)}; "
+            f"use one of: {', '.join(site.review_types)}"))
+    return problems
+
+
+def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, list[Problem]]:
+    """One source file to a Briefing, or the problems that stop it."""
+    try:
+        fm = FrontMatter.model_validate(src.data)
+    except ValidationError as err:
+        return None, pydantic_problems(err, src.shown, src.node, src.fm_line - 1)
+    problems = _check_against_config(src, fm, config)
+    content_root = config.resolve(config.site.briefings_dir)
+    links = bodymod.LocalLinks(src.path.parent, content_root, src.shown)
+    report_asset = None
+    if fm.review.report and bodymod.is_local(fm.review.report):
+        report_line = line_of(src.node, ("review", "report"))
+        output = links.resolve(fm.review.report, report_line + src.fm_line - 1 if report_line else None, "review.report")
+        report_asset = links.assets.get((src.path.parent / fm.review.report).resolve()) if output else None
+    sections = []
+    for section in bodymod.split_sections(src.body, src.body_line):
+        html = bodymod.render_markdown(section.markdown, links, section.line)
+        sections.append(RenderedSection(section.key, section.heading, html, section.markdown))
+    problems += links.problems
+    learning = [p for s in sections if s.key == "learning" for p in bodymod.list_items(s.html)]
+    text = "\n".join([fm.title, fm.summary, fm.review.name, *fm.discussion_prompts, *fm.agencies,
+                      *(r.text for r in fm.recommendations), src.body])
+    slug = fm.slug or src.path.stem
+    if not fm.slug and not SLUG.match(slug):
+        problems.append(Problem(src.shown, None,
+            f"the file name '{src.path.name}' is not a usable page address; rename it (lower-case words and hyphens) or add slug: to the front matter"))
+    if problems:
+        return None, problems
+    assets = tuple(a for a in links.assets.values() if a is not report_asset)
+    return Briefing(slug, src.shown, fm, tuple(sections), tuple(learning), assets, report_asset, text), []
+
+
+def load_briefings(config: LoadedConfig) -> list[Briefing]:
+    """Read and validate every briefing; raise ContentError with every problem found."""
+    content_root = config.resolve(config.site.briefings_dir)
+    if not content_root.is_dir():
+        raise ContentError([Problem(str(content_root), None,
+            "the briefings folder does not exist; create it or set briefings_dir in site_config.yml")])
+    problems: list[Problem] = []
+    briefings: list[Briefing] = []
+    for path in briefing_files(content_root):
+        src, read_problems = read_source(path, config.root)
+        problems += read_problems
+        if src is None:
+            continue
+        briefing, found = build_briefing(src, config)
+        problems += found
+        if briefing:
+            briefings.append(briefing)
+    seen: dict[str, Briefing] = {}
+    for b in briefings:
+        if b.slug in seen:
+            problems.append(Problem(b.source, None,
+                f"duplicate slug '{b.slug}' (also {seen[b.slug].source}); set a different slug: in one of them"))
+        seen.setdefault(b.slug, b)
+    if problems:
+        raise ContentError(problems)
+    return briefings

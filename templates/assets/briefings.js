@@ -1,0 +1,1 @@
+/* Learning Briefings: small progressive enhancements. Every page works without this file. */
