@@ -100,13 +100,16 @@ class LocalLinks:
         try:
             rel = target.relative_to(self.root)
         except ValueError:
-            self.problems.append(Problem(self.shown, line, f"{what} '{url}' points outside the content folder; move the file under {self.root.name}/"))
+            self.problems.append(Problem(self.shown, line, f"{what} '{url}' points outside the content folder; "
+                f"move the file under {self.root.name}/"))
             return None
         if target.suffix == ".md":
-            self.problems.append(Problem(self.shown, line, f"{what} '{url}' links another Markdown file; link the briefing's page as ../<slug>/ instead"))
+            self.problems.append(Problem(self.shown, line, f"{what} '{url}' links another Markdown file; "
+                f"link the briefing's page as ../<slug>/ instead"))
             return None
         if not target.is_file():
-            self.problems.append(Problem(self.shown, line, f"{what} '{url}' does not exist; check the path (relative to this briefing file)"))
+            self.problems.append(Problem(self.shown, line, f"{what} '{url}' does not exist; "
+                f"check the path (relative to this briefing file)"))
             return None
         output = posixpath.join(FILES_DIR, rel.as_posix())
         self.assets[target] = Asset(target, output)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.body import Asset, Section
+from generator.body import Asset
 from generator.frontmatter_model import FrontMatter, Recommendation
 
 

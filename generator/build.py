@@ -10,12 +10,13 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator import mkdocs_adapter, pages
 from generator.config import LoadedConfig, load_config
 from generator.derive import Site, derive
+from generator.pages import assets
 from generator.publication import State
 from generator.render import Renderer
 from generator.validate import load_briefings
@@ -54,6 +55,8 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         language=config.site.language,
         copyright=f"© {config.site.board.name}",
         theme_dirs=tuple(p / "material" for p in renderer.search_path),
+        extra_css=tuple(assets.GLOBAL_CSS),
+        extra_javascript=tuple(assets.GLOBAL_JS),
         strict=strict,
     )
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +77,7 @@ class _build_date:
     """Pin MkDocs' build date (sitemap, gzip headers) to the as-of date: same input, same bytes."""
 
     def __init__(self, as_of: date):
-        stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc).timestamp()
+        stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()
         self.value = str(int(stamp))
 
     def __enter__(self):

@@ -33,6 +33,8 @@ class EngineOptions:
     language: str
     copyright: str
     theme_dirs: tuple[Path, ...]  # Material overrides, most specific first
+    extra_css: tuple[str, ...] = ()
+    extra_javascript: tuple[str, ...] = ()
     strict: bool = False
     search: bool = True
 
@@ -99,8 +101,8 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         },
         "plugins": ["search"] if options.search else [],
         "markdown_extensions": [],
-        "extra_css": ["assets/briefings.css"],
-        "extra_javascript": ["assets/briefings.js"],
+        "extra_css": list(options.extra_css),
+        "extra_javascript": list(options.extra_javascript),
         "nav": _nav(pages),
         "extra": {"generator": False},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},

@@ -58,7 +58,8 @@ def read_source(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
         data, node = yamlfile.load(fm_text.lstrip("\n"))
     except yamlfile.YamlProblem as err:
         line = err.line + fm_line - 1 + (len(fm_text) - len(fm_text.lstrip("\n")) - 1) if err.line else None
-        return None, [Problem(shown, line, f"malformed YAML in the front matter: {err.message}; check indentation, and put quotes around text containing : # ? [ ] {{ }} or a leading quote")]
+        return None, [Problem(shown, line, f"malformed YAML in the front matter: {err.message}; "
+            f"check indentation, and put quotes around text containing : # ? [ ] {{ }} or a leading quote")]
     if not isinstance(data, dict):
         return None, [Problem(shown, fm_line, "the front matter must be YAML fields (title:, summary:, review:, ...)")]
     leading = len(fm_text) - len(fm_text.lstrip("\n")) - 1

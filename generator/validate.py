@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 
-
 from pydantic import ValidationError
 
 from generator import body as bodymod
@@ -65,7 +64,8 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     slug = fm.slug or src.path.stem
     if not fm.slug and not SLUG.match(slug):
         problems.append(Problem(src.shown, None,
-            f"the file name '{src.path.name}' is not a usable page address; rename it (lower-case words and hyphens) or add slug: to the front matter"))
+            f"the file name '{src.path.name}' is not a usable page address; "
+                f"rename it (lower-case words and hyphens) or add slug: to the front matter"))
     if problems:
         return None, problems
     assets = tuple(a for a in links.assets.values() if a is not report_asset)

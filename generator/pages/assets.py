@@ -5,8 +5,12 @@ from __future__ import annotations
 from generator.derive import Site
 from generator.render import OutputFile, Renderer
 
-#: Served from the site itself: no CDN, no outside request.
-STATIC = ("assets/briefings.css", "assets/briefings.js")
+#: Served from the site itself: no CDN, no outside request. GLOBAL_* load on every page;
+#: PAGE_ASSETS are included by the one page template that needs them.
+GLOBAL_CSS = ["assets/briefings.css"]
+GLOBAL_JS = ["assets/briefings.js"]
+PAGE_ASSETS: list[str] = []
+STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
 
 
 def build(site: Site, r: Renderer):
