@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.problems import ContentError
+from generator.problems import BuildFailed, ContentError
 
 
 def _date(value: str) -> date:
@@ -57,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         print("Nothing was built; fix the problems above and run the command again.", file=sys.stderr)
+        return 1
+    except BuildFailed as err:
+        print(f"The site could not be built: {err}", file=sys.stderr)
+        print("The previous site/ is unchanged.", file=sys.stderr)
         return 1
     except commands.UsageError as err:
         print(f"briefings: {err}", file=sys.stderr)

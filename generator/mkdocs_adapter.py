@@ -19,10 +19,11 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.problems import BuildFailed
 from generator.render import OutputFile, Page
 
 
-class EngineError(Exception):
+class EngineError(BuildFailed):
     """MkDocs refused to build; the message says why."""
 
 

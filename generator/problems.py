@@ -27,6 +27,10 @@ class ContentError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the content")
 
 
+class BuildFailed(Exception):
+    """The content was valid but the site could not be written (engine or disk trouble)."""
+
+
 def display_path(path: Path, root: Path) -> str:
     """A path as the board sees it: relative to the content folder where possible."""
     try:

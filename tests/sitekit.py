@@ -56,9 +56,9 @@ Read the local procedures.
 """
 
 
-def front_matter(slug: str = "child-a", **overrides) -> dict:
+def front_matter(stem: str = "child-a", **overrides) -> dict:
     """A valid briefing's front matter; override any key (None deletes it)."""
-    name = slug.replace("-", " ").title()
+    name = stem.replace("-", " ").title()
     data = {
         "title": f"{name}: learning from the review",
         "summary": f"What the {name} review taught us.",
@@ -120,10 +120,11 @@ class SiteFolder:
     def write_config(self) -> None:
         self.config_path.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
 
-    def add(self, slug: str = "child-a", body: str = BODY, path: str | None = None, **overrides) -> Path:
-        target = self.root / "briefings" / (path or f"{slug}.md")
+    def add(self, name: str = "child-a", body: str = BODY, path: str | None = None, **overrides) -> Path:
+        """Write briefings/<name>.md (or ``path``) from front_matter(name, **overrides)."""
+        target = self.root / "briefings" / (path or f"{name}.md")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(briefing_text(front_matter(slug, **overrides), body), encoding="utf-8")
+        target.write_text(briefing_text(front_matter(name, **overrides), body), encoding="utf-8")
         return target
 
     def write(self, relative: str, text: str | bytes) -> Path:

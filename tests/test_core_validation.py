@@ -1,0 +1,125 @@
+"""Bad input: each case gets a clear message naming the file (and line), exit 1, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sitekit import briefing_text, front_matter
+
+
+def _problems(folder) -> str:
+    run = folder.check()
+    assert run.code == 1, run.out + run.err
+    assert "Traceback" not in run.err
+    return run.err
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"colour": "blue"}, "child-a.md:16: unknown key 'colour'"),
+        ({"title": 42}, "child-a.md:2: 'title': Input should be a valid string"),
+        ({"review": {"published": "2018-13-45"}}, "child-a.md:7: 'review.published': Input should be a valid date"),
+        ({"themes": ["risk-assesment"]}, "unknown theme 'risk-assesment' (did you mean 'risk-assessment'?)"),
+        ({"review": {"type": "SRC"}}, "unknown review type 'SRC' (did you mean 'SCR'?)"),
+        ({"summary": None}, "'summary' is required: add it"),
+        ({"discussion_prompts": []}, "'discussion_prompts': List should have at least 1 item"),
+        ({"themes": []}, "'themes': List should have at least 1 item"),
+        ({"review": {"published": None}}, "review.published is required unless the briefing is a draft"),
+        ({"recommendations": [{"text": "x", "status": "done"}]}, "'recommendations.0.status': Input should be 'open', 'in-progress' or 'complete'"),
+        ({"review": {"report": "reports/missing.pdf"}}, "review.report 'reports/missing.pdf' does not exist"),
+        ({"review": {"report": "../../etc/passwd"}}, "review.report '../../etc/passwd' points outside the content folder"),
+    ],
+    ids=["unknown-key", "wrong-type", "bad-date", "unknown-theme", "unknown-type", "missing-field", "no-prompts",
+         "no-themes", "published-required", "bad-status", "report-missing", "report-outside"],
+)
+def test_front_matter_problem(folder, overrides, expected):
+    folder.add("child-a", **overrides)
+    err = _problems(folder)
+    assert "briefings/child-a.md" in err
+    assert expected in err
+
+
+def test_malformed_yaml_names_the_line(folder):
+    folder.write("briefings/child-a.md", "---\ntitle: ok\nsummary: [unclosed\nreview: {}\n---\nbody\n")
+    err = _problems(folder)
+    assert "briefings/child-a.md:" in err and "malformed YAML" in err
+    line = int(err.split("briefings/child-a.md:")[1].split(":")[0])
+    assert line in (3, 4, 5)
+
+
+def test_no_front_matter(folder):
+    folder.write("briefings/child-a.md", "# Just a heading\n\nSome text.\n")
+    assert "briefings/child-a.md:1: no front matter" in _problems(folder)
+
+
+def test_empty_file(folder):
+    folder.write("briefings/child-a.md", "  \n")
+    assert "briefings/child-a.md: the file is empty" in _problems(folder)
+
+
+def test_non_utf8_file(folder):
+    folder.write("briefings/child-a.md", briefing_text(front_matter()).encode("utf-8") + b"\xff\xfe caf\xe9\n")
+    assert "briefings/child-a.md: not UTF-8 text" in _problems(folder)
+
+
+def test_duplicate_slug(folder):
+    folder.add("child-a")
+    folder.add("child-a", path="older/child-a.md")
+    err = _problems(folder)
+    assert "duplicate slug 'child-a'" in err
+
+
+def test_duplicate_slug_from_front_matter(folder):
+    folder.add("child-a")
+    folder.add("child-b", slug="child-a")
+    assert "duplicate slug 'child-a'" in _problems(folder)
+
+
+def test_body_link_to_missing_file(folder):
+    folder.add("child-a", body="## Background\nSee ![diagram](images/nowhere.png).\n")
+    assert "the image 'images/nowhere.png' does not exist" in _problems(folder)
+
+
+def test_every_problem_of_a_run_is_reported_together(folder):
+    folder.add("child-a", colour="blue")
+    folder.add("child-b", themes=["nonsense"])
+    folder.write("briefings/child-c.md", "")
+    err = _problems(folder)
+    assert err.startswith("3 problem(s) found:")
+    for name in ("child-a.md", "child-b.md", "child-c.md"):
+        assert f"briefings/{name}" in err
+
+
+def test_bad_config_is_reported_with_lines(folder):
+    folder.config["board"] = {"name": "X"}
+    folder.config["colours"] = "red"
+    folder.write_config()
+    err = _problems(folder)
+    assert "site_config.yml" in err
+    assert "'board.email' is required" in err
+    assert "unknown key 'colours'" in err
+
+
+def test_missing_config_is_a_clear_error(tmp_path):
+    from tests.sitekit import cli
+
+    run = cli("--config", tmp_path / "site_config.yml", "check")
+    assert run.code == 1
+    assert "no site_config.yml here" in run.err
+
+
+@pytest.mark.parametrize("args", [["build", "--as-of", "2026-02-30"], ["frobnicate"], []])
+def test_bad_usage_exits_2(folder, args):
+    from tests.sitekit import cli
+
+    run = cli("--config", folder.config_path, *args)
+    assert run.code == 2
+    assert "Traceback" not in run.err
+
+
+def test_draft_needs_no_published_date(folder):
+    folder.add("child-a", draft=True, review={"published": None})
+    run = folder.check()
+    assert run.code == 0, run.err
+    assert "1 draft(s) skipped" in run.out
