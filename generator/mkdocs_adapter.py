@@ -8,6 +8,7 @@ skipped and MkDocs supplies layout, navigation, search and the sitemap.
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 from dataclasses import dataclass
@@ -43,10 +44,12 @@ class EngineOptions:
 class _GeneratedSite(BasePlugin):
     """Adds our pages and files to MkDocs' file list and supplies each page's HTML."""
 
-    def __init__(self, pages: list[Page], files: list[OutputFile]):
+    def __init__(self, pages: list[Page], files: list[OutputFile], on_page=None):
         super().__init__()
         self.pages = {p.path: p for p in pages}
         self.outputs = files
+        self.page_done = on_page  # not "on_*": MkDocs would take it for an event
+        self.done = 0
 
     def on_files(self, files: Files, /, *, config) -> Files:
         for page in self.pages.values():
@@ -63,9 +66,11 @@ class _GeneratedSite(BasePlugin):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:
             return markdown
-        page.meta.update(title=ours.title, hide=list(ours.hide))
+        # Material prints titles and descriptions unescaped (MkDocs' Jinja has no autoescape),
+        # so front-matter text is escaped here, once, before any theme template sees it.
+        page.meta.update(title=html.escape(ours.title), hide=list(ours.hide))
         if ours.description:
-            page.meta["description"] = ours.description
+            page.meta["description"] = html.escape(ours.description)
         if not ours.search:
             page.meta["search"] = {"exclude": True}
         page.meta["lb_links"] = [link.__dict__ for link in ours.links]
@@ -75,19 +80,28 @@ class _GeneratedSite(BasePlugin):
         ours = self.pages.get(page.file.src_uri)
         return ours.html if ours is not None else html
 
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        if self.page_done is not None:
+            self.done += 1
+            self.page_done(self.done, len(self.pages))
+        return output
+
 
 def _nav(pages: list[Page]) -> list[dict[str, str]]:
     listed = sorted((p for p in pages if p.nav_title), key=lambda p: (p.nav_order, p.path))
     return [{p.nav_title: p.path} for p in listed]
 
 
-def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, docs_dir: Path, site_dir: Path) -> None:
-    """Build the site into ``site_dir`` (which must not be the live site: see build.py)."""
+def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, docs_dir: Path, site_dir: Path,
+          on_page=None) -> None:
+    """Build the site into ``site_dir`` (which must not be the live site: see build.py).
+
+    ``on_page(done, total)``, if given, is called after each page is written (build progress)."""
     theme_dirs = [str(d) for d in options.theme_dirs if d.is_dir()]
     settings = {
-        "site_name": options.site_name,
+        "site_name": html.escape(options.site_name),  # printed raw by Material
         "site_url": options.site_url,
-        "copyright": options.copyright,
+        "copyright": html.escape(options.copyright),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,
@@ -114,7 +128,7 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         config = load_config(io.StringIO(""), config_file_path=str(docs_dir.parent / "mkdocs.yml"), **settings)
         for extra in theme_dirs[1:]:
             config.theme.dirs.insert(config.theme.dirs.index(theme_dirs[0]) + 1, extra)
-        config.plugins["learning-briefings"] = _GeneratedSite(pages, files)
+        config.plugins["learning-briefings"] = _GeneratedSite(pages, files, on_page)
         mkdocs_build(config)
     except MkDocsException as err:
         raise EngineError(str(err)) from None

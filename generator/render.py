@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jinja2
 
+from generator.problems import BuildFailed
+
 PACKAGE_TEMPLATES = Path(str(files("generator.templates")))
 
 
@@ -86,11 +88,18 @@ class Renderer:
         root = page_root(path)
         options = {k: kwargs.pop(k) for k in ("description", "nav_title", "nav_order", "links", "search", "hide")
                    if k in kwargs}
-        html = self.env.get_template(f"pages/{template}").render(root=root, title=title, **kwargs)
+        html = self.text(f"pages/{template}", root=root, title=title, **kwargs)
         return Page(path=path, title=title, html=html, **options)
 
     def text(self, template: str, **kwargs) -> str:
-        return self.env.get_template(template).render(**kwargs)
+        """Render a template; a broken template (often a site's own override) is a clear error."""
+        try:
+            return self.env.get_template(template).render(**kwargs)
+        except jinja2.TemplateSyntaxError as err:
+            raise BuildFailed(f"template {err.filename or err.name}:{err.lineno}: {err.message}") from None
+        except jinja2.TemplateError as err:
+            raise BuildFailed(f"template {template} could not be rendered: {err}; "
+                              "check the template (or your override of it in templates/)") from None
 
     def find(self, relative: str) -> Path:
         """The first template file of that name: the site's own, else the packaged default."""
