@@ -37,6 +37,7 @@ class EngineOptions:
     theme_dirs: tuple[Path, ...]  # Material overrides, most specific first
     extra_css: tuple[str, ...] = ()
     extra_javascript: tuple[str, ...] = ()
+    primary_colour: str = "#1d4f6e"
     strict: bool = False
     search: bool = True
 
@@ -119,7 +120,7 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         "extra_css": list(options.extra_css),
         "extra_javascript": list(options.extra_javascript),
         "nav": _nav(pages),
-        "extra": {"generator": False},
+        "extra": {"generator": False, "primary_colour": options.primary_colour},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
     }
     # Quiet MkDocs' own INFO chatter: we print our own progress and summary.
