@@ -6,6 +6,7 @@ import difflib
 
 from pydantic import ValidationError
 
+from generator import anonymity
 from generator import body as bodymod
 from generator.briefing import Briefing, RenderedSection
 from generator.config import SLUG, LoadedConfig, pydantic_problems
@@ -78,13 +79,18 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     if not content_root.is_dir():
         raise ContentError([Problem(str(content_root), None,
             "the briefings folder does not exist; create it or set briefings_dir in site_config.yml")])
-    problems: list[Problem] = []
+    # The anonymity check covers every briefing, drafts and embargoed ones too: they must be
+    # clean before they are published.
+    checker, problems = anonymity.Checker.for_config(config)
+    problems += checker.content_problems()
     briefings: list[Briefing] = []
     for path in briefing_files(content_root):
         src, read_problems = read_source(path, config.root)
         problems += read_problems
         if src is None:
+            problems += checker.file_problems(path, config.root)
             continue
+        problems += checker.source_problems(src)
         briefing, found = build_briefing(src, config)
         problems += found
         if briefing:

@@ -1,0 +1,434 @@
+"""Publication safety: nothing that could identify a child reaches the site.
+
+Two checks. Personal details that cheap patterns catch (UK phone numbers, email addresses,
+postcodes, NHS and National Insurance numbers, dates of birth, street addresses) are looked
+for in every briefing, drafts included, with file, line and the matched text; a briefing
+silences a false positive with its ``allow:`` list of exact strings. Names and places on the
+board's private redact list (``redact_file``) must appear nowhere: not in a briefing, a guidance
+file, the config, nor in any file of the built site (pages, JSON, XML, gzip, Word), whatever
+template or text put them there. ``allow:`` never silences the redact list.
+
+The detectors are pure functions of a string; the checks turn their matches into Problems.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.problems import ContentError, Problem, display_path
+
+# --- detectors: text -> spans ------------------------------------------------------------
+
+Span = tuple[int, int]
+
+_SEP = r"[ \-]?"
+_PHONE = re.compile(
+    r"(?<![\w+\-/.])"
+    r"(?:\+44" + _SEP + r"(?:\(0\)" + _SEP + r")?[1-9]|\(0[1-9]|0[1-9])"  # +44 (0)… or (0… or 0…
+    r"(?:\)?" + _SEP + r"\d){8,9}"  # 9 or 10 digits after the leading 0 in all
+    r"(?!\d)"
+)
+_EMAIL = re.compile(r"(?<![\w.%+\-])[\w.%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
+# Royal Mail format: outward code (A9, A99, AA9, AA99, A9A, AA9A), optional space, inward code 9AA.
+_POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+_NHS = re.compile(r"(?<![\w\-])(\d{3})([ \-]?)(\d{3})\2(\d{4})(?![\w\-]|\.\d)")
+# HMRC: prefix letters exclude D F I Q U V (and O second); BG GB KN NK NT TN ZZ never issued.
+_NINO = re.compile(
+    r"(?i)\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}|\s+\d{{2}}\b)?"
+         rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
+         r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+         r"|\d{4}-\d{2}-\d{2})")
+_DOB = re.compile(
+    rf"(?i)\b(?:born(?:\s+on)?(?:\s+the)?|d\.?o\.?b\b\.?|date\s+of\s+birth)\s*(?:(?:is|was|[:\-–])\s*)?{_DATE}(?!\w)"
+)
+_STREET_TYPES = ("Street|St|Road|Rd|Close|Avenue|Ave|Lane|Drive|Way|Crescent|Grove|Gardens|Terrace|Mews|Square")
+_ADDRESS = re.compile(
+    r"(?<![\w.,/£$%\-])\d{1,3}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'’\-]*\s+){1,3}(?:" + _STREET_TYPES + r")\b"
+)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """The NHS number's modulus 11 check: weights 10..2 on the first nine digits."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def phone_numbers(text: str) -> list[Span]:
+    return [m.span() for m in _PHONE.finditer(text)]
+
+
+def email_addresses(text: str) -> list[Span]:
+    return [m.span() for m in _EMAIL.finditer(text)]
+
+
+def postcodes(text: str) -> list[Span]:
+    return [m.span() for m in _POSTCODE.finditer(text)]
+
+
+def nhs_numbers(text: str) -> list[Span]:
+    return [m.span() for m in _NHS.finditer(text) if nhs_number_valid(m.group(1) + m.group(3) + m.group(4))]
+
+
+def national_insurance_numbers(text: str) -> list[Span]:
+    return [m.span() for m in _NINO.finditer(text)]
+
+
+def dates_of_birth(text: str) -> list[Span]:
+    return [m.span() for m in _DOB.finditer(text)]
+
+
+def street_addresses(text: str) -> list[Span]:
+    return [m.span() for m in _ADDRESS.finditer(text)]
+
+
+#: What each detector finds, as named in messages.
+DETECTORS: dict[str, Callable[[str], list[Span]]] = {
+    "phone number": phone_numbers,
+    "email address": email_addresses,
+    "postcode": postcodes,
+    "NHS number": nhs_numbers,
+    "National Insurance number": national_insurance_numbers,
+    "date of birth": dates_of_birth,
+    "street address": street_addresses,
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def personal_details(text: str) -> list[Match]:
+    """Every detector's matches in ``text``, in order; one match per span (the first kind wins)."""
+    found: dict[Span, Match] = {}
+    for kind, detect in DETECTORS.items():
+        for start, end in detect(text):
+            found.setdefault((start, end), Match(kind, start, end, text[start:end]))
+    return sorted(found.values(), key=lambda m: (m.start, m.end))
+
+
+# --- the private redact list -------------------------------------------------------------
+
+def read_redact_list(text: str) -> list[str]:
+    """Entries of the redact file: one a line; blank lines and ``#`` comments ignored."""
+    entries = []
+    for line in text.splitlines():
+        entry = re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return list(dict.fromkeys(entries))
+
+
+def _entry_pattern(entry: str) -> str:
+    # Whole words, any case; a space also matches a line break, a hyphen, %20 or &nbsp; (slugs,
+    # wrapped lines, URLs) and either apostrophe matches both.
+    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in entry.split()]
+    return r"(?:\s|[\-_]|%20|&nbsp;|&#160;)+".join(words)
+
+
+class RedactList:
+    """The board's private names and places, compiled into one case-insensitive search."""
+
+    def __init__(self, entries: Iterable[str]):
+        self.entries = [e for e in entries if e.strip()]
+        self._regex = (re.compile(r"(?<!\w)(?:" + "|".join(_entry_pattern(e) for e in self.entries) + r")(?!\w)",
+                                  re.IGNORECASE) if self.entries else None)
+        # A cheap screen before the regex: the first word of each entry, lower-cased.
+        self._first_words = {e.split()[0].lower().replace("’", "'") for e in self.entries}
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def find(self, text: str) -> list[Match]:
+        if self._regex is None:
+            return []
+        lowered = text.lower().replace("’", "'")
+        if not any(word in lowered for word in self._first_words):
+            return []
+        return [Match("name on the redact list", m.start(), m.end(), m.group()) for m in self._regex.finditer(text)]
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+def _line(text: str, offset: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, offset)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return "0" + digits[2:] if digits.startswith("44") else digits
+
+
+class Checker:
+    """The anonymity check for one site: its redact list and the board's own contact details."""
+
+    def __init__(self, config, redact: RedactList, redact_shown: str):
+        site = config.site
+        self.config = config
+        self.redact = redact
+        self.redact_shown = redact_shown
+        board = site.board
+        self.own_emails = {e.lower() for e in (board.email, board.feedback_email, site.accessibility.contact_email) if e}
+        self.own_phones = {_digits(board.phone)}
+        self.own_text = [t for t in (board.address, board.name) if t]
+
+    @classmethod
+    def for_config(cls, config) -> tuple[Checker, list[Problem]]:
+        """Read the redact file named in the config; a missing file is a problem only if named."""
+        site = config.site
+        path = config.resolve(site.redact_file)
+        shown = display_path(path, config.root)
+        problems: list[Problem] = []
+        entries: list[str] = []
+        if path.is_file():
+            try:
+                entries = read_redact_list(path.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError) as err:
+                problems.append(Problem(shown, None, f"cannot read the redact file ({err}); save it as UTF-8 text"))
+        elif "redact_file" in site.model_fields_set:
+            problems.append(Problem(str(config.path.name), None,
+                f"redact_file '{site.redact_file}' does not exist; create it (one name or place a line) "
+                f"or remove redact_file from site_config.yml"))
+        for folder in (site.briefings_dir, site.guidance_dir, "templates"):
+            inside = config.resolve(folder)
+            if path == inside or inside in path.parents:
+                problems.append(Problem(shown, None,
+                    f"the redact file is inside {folder}/, whose files are published; move it to private/ "
+                    f"(git-ignored) and set redact_file in site_config.yml"))
+        return cls(config, RedactList(entries), shown), problems
+
+    # What to say --------------------------------------------------------------------------
+
+    def _redact_problem(self, file: str, line: int | None, match: Match) -> Problem:
+        return Problem(file, line, f"'{_one_line(match.text)}' is on the private redact list ({self.redact_shown}): "
+                                   f"remove it or replace it with the review's anonymised name")
+
+    @staticmethod
+    def _detail_problem(file: str, line: int | None, match: Match) -> Problem:
+        return Problem(file, line, f"possible {match.kind} '{_one_line(match.text)}' could identify a child or family: "
+                                   f"remove it, or if it is safe to publish add the exact text to allow: in the front matter")
+
+    def _own(self, match: Match) -> bool:
+        if match.kind == "email address":
+            return match.text.lower() in self.own_emails
+        if match.kind == "phone number":
+            return _digits(match.text) in self.own_phones
+        return any(match.text in own for own in self.own_text)
+
+    # Text ---------------------------------------------------------------------------------
+
+    def redact_problems(self, text: str, file: str, first_line: int | None = 1) -> list[Problem]:
+        return [self._redact_problem(file, _line(text, m.start, first_line) if first_line else None, m)
+                for m in self.redact.find(text)]
+
+    def text_problems(self, text: str, file: str, first_line: int, allow: Iterable[str] = (),
+                      line_of: Callable[[int], int] | None = None) -> list[Problem]:
+        """Personal details not allowed, and redact names, in one piece of a briefing."""
+        where = line_of or (lambda offset: _line(text, offset, first_line))
+        allowed = [(m.start(), m.end()) for a in allow if a for m in re.finditer(re.escape(a), text)]
+        problems = [self._redact_problem(file, where(m.start), m) for m in self.redact.find(text)]
+        for m in personal_details(text):
+            if self._own(m) or any(s <= m.start and m.end <= e for s, e in allowed):
+                continue
+            problems.append(self._detail_problem(file, where(m.start), m))
+        return problems
+
+    # A briefing source --------------------------------------------------------------------
+
+    def source_problems(self, src) -> list[Problem]:
+        """Every finding in a briefing (reader.Source): front matter values and body, drafts too."""
+        raw_allow = src.data.get("allow") if isinstance(src.data, dict) else None
+        allow = [a for a in raw_allow if isinstance(a, str)] if isinstance(raw_allow, list) else []
+        problems = []
+        for node, in_allow in _scalars(src.node):
+            text = node.value
+            first = node.start_mark.line + src.fm_line
+            if node.style in ("|", ">"):
+                first += 1  # the text starts on the line after the indicator
+            literal = node.style == "|"
+
+            def line_of(offset, text=text, first=first, literal=literal):
+                return _line(text, offset, first) if literal else first
+
+            if in_allow:
+                problems += [self._redact_problem(src.shown, first, m) for m in self.redact.find(text)]
+            else:
+                problems += self.text_problems(text, src.shown, first, allow, line_of)
+        problems += self.text_problems(src.body, src.shown, src.body_line, allow)
+        return problems
+
+    def file_problems(self, path: Path, root: Path) -> list[Problem]:
+        """Redact names in a content file that is not a briefing (guidance, config)."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return []
+        return self.redact_problems(text, display_path(path, root))
+
+    def content_problems(self) -> list[Problem]:
+        """Redact names in site_config.yml and in the guidance files."""
+        config, site = self.config, self.config.site
+        if not self.redact:
+            return []
+        problems = self.file_problems(config.path, config.root)
+        guidance = config.resolve(site.guidance_dir)
+        if guidance.is_dir():
+            for path in sorted(p for p in guidance.rglob("*") if p.is_file()):
+                problems += self.file_problems(path, config.root)
+        return problems
+
+    # The built site -----------------------------------------------------------------------
+
+    def output_problems(self, out: Path, shown_as: str) -> list[Problem]:
+        """Redact names anywhere in the built site: every file's text, and every file's path."""
+        if not self.redact:
+            return []
+        problems = []
+        for path in sorted(p for p in out.rglob("*") if p.is_file()):
+            rel = path.relative_to(out).as_posix()
+            shown = f"{shown_as}/{rel}"
+            for m in self.redact.find(rel):
+                problems.append(Problem(shown, None, f"the file's address contains '{_one_line(m.text)}', which is on "
+                                                     f"the private redact list ({self.redact_shown}): rename the source"))
+            for inner, text in _texts(path):
+                for view, first_line in _views(text, inner):
+                    for m in self.redact.find(view):
+                        name = f"{shown}!{inner}" if inner != path.name else shown
+                        line = _line(view, m.start, 1) if first_line else None
+                        problems.append(Problem(name, line,
+                            f"'{_one_line(m.text)}' from the private redact list ({self.redact_shown}) is in the built "
+                            f"site; remove it from the briefing, guidance, config or template that put it there"))
+        # The same name found in several views of one file is reported once, at its line if known.
+        best: dict[tuple[str, str], Problem] = {}
+        for p in problems:
+            key = (p.file, p.message)
+            if key not in best or (best[key].line is None and p.line is not None):
+                best[key] = p
+        return list(best.values())
+
+
+def _scalars(node, in_allow: bool = False, top: bool = True) -> Iterator[tuple[yaml.ScalarNode, bool]]:
+    """Every scalar value of a YAML node tree, and whether it sits under the top-level allow:."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node, in_allow
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item, in_allow, False)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(value, in_allow or (top and getattr(key, "value", None) == "allow"), False)
+
+
+# Reading output files ------------------------------------------------------------------------
+
+_ZIPPED = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".zip"}
+_MARKUP = {".html", ".htm", ".xml", ".svg", ".rels", ".xhtml", ".rss", ".atom"}
+
+
+def _texts(path: Path) -> Iterator[tuple[str, str]]:
+    """(name, text) for each text inside a built file: itself, a gzip's content, a zip's members."""
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return
+    if data[:2] == b"\x1f\x8b":  # gzip, whatever the name: sitemap.xml.gz, Pagefind's index files
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            return
+        inner = path.name[:-3] if suffix == ".gz" else path.name
+        text = _decode(data)
+        if text is not None:
+            yield inner, text
+        return
+    if suffix in _ZIPPED:
+        try:
+            with zipfile.ZipFile(path) as z:
+                for member in sorted(z.namelist()):
+                    text = _decode(z.read(member))
+                    if text is not None:
+                        yield member, text
+        except (zipfile.BadZipFile, OSError):
+            pass
+        return
+    text = _decode(data)
+    if text is not None:
+        yield path.name, text
+
+
+def _decode(data: bytes) -> str | None:
+    if b"\x00" in data[:4096]:
+        return None  # binary: images, PDFs (reports are the board's own published documents)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"</(?:w:p|p|li|h\d|td|th|div|dd|dt)>|<w:br/>|<w:tab/>|<br\s*/?>", re.IGNORECASE)
+
+
+def _views(text: str, name: str) -> Iterator[tuple[str, bool]]:
+    """The ways a name can hide in a file's text: as written, with entities decoded, with tags
+    removed (Word splits a word across runs), JSON strings decoded. True if lines are the file's."""
+    yield text, True
+    suffix = Path(name).suffix.lower()
+    if "&" in text:
+        yield html.unescape(text), True
+    if suffix in _MARKUP or "<" in text and suffix not in {".js", ".css"}:
+        yield html.unescape(_TAG.sub("", _BREAK.sub("\n", text))), False
+    if suffix == ".json" or suffix == "":
+        try:
+            strings = "\n".join(_json_strings(json.loads(text)))
+        except (ValueError, RecursionError):
+            return
+        yield strings, False
+        yield html.unescape(_TAG.sub(" ", strings)), False
+
+
+def _json_strings(value) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from _json_strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _json_strings(v)
+
+
+def scan_output(out: Path, config, shown_as: str = "site") -> None:
+    """Refuse a built site (before it is swapped in) that contains a name from the redact list."""
+    checker, problems = Checker.for_config(config)
+    problems += checker.output_problems(out, shown_as)
+    if problems:
+        raise ContentError(problems)
