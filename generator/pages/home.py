@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.derive import Site
+from generator.feeds import feed_link
 from generator.render import Renderer
 
 LATEST = 6
@@ -13,8 +14,8 @@ def build(site: Site, r: Renderer):
     themes = [(slug, theme, len(by_theme[slug])) for slug, theme in site.themes_in_use().items()]
     themes.sort(key=lambda t: (-t[2], t[1].title))
     yield r.page(
-        "index.md", "home.html", site.site.site_name,
+        "index.md", "home.html", "Home",
         description=f"7-minute briefings from case reviews by {site.site.board.name}.",
-        nav_title="Home", nav_order=0,
+        nav_title="Home", nav_order=0, links=(feed_link(site),),
         latest=site.entries[:LATEST], themes=themes, total=len(site.entries),
     )
