@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import mkdocs_adapter, pages
+from generator import anonymity, mkdocs_adapter, pages, search_index
 from generator.config import LoadedConfig, load_config
 from generator.derive import Site, derive
 from generator.pages import assets
@@ -42,11 +42,13 @@ def renderer_for(config: LoadedConfig, site: Site) -> Renderer:
 
 
 def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: bool = False,
-          progress=lambda stage: None) -> BuildResult:
+          progress=lambda stage, done=None, total=None: None) -> BuildResult:
+    """Build the site. ``progress(stage, done=None, total=None)`` is told each stage, and how far
+    a long stage (MkDocs' pages) has got; commands.py shows it on a terminal."""
     progress("reading and checking briefings")
     config, site = prepare(config_path, as_of)
     site_dir = (site_dir or config.root / "site").resolve()
-    progress(f"rendering {len(site.entries)} briefings")
+    progress(f"rendering {len(site.entries):,} briefings (pages, Word files, data)")
     renderer = renderer_for(config, site)
     page_list, file_list = pages.build_all(site, renderer)
     options = mkdocs_adapter.EngineOptions(
@@ -56,21 +58,37 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         copyright=f"© {config.site.board.name}",
         theme_dirs=tuple(p / "material" for p in renderer.search_path),
         extra_css=tuple(assets.GLOBAL_CSS),
+        primary_colour=config.site.primary_colour,
         extra_javascript=tuple(assets.GLOBAL_JS),
         strict=strict,
+        search=False,  # Pagefind (generator/search_index.py) replaces Material's search
     )
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
     try:
         docs, out = work / "docs", work / "site"
         docs.mkdir()
-        progress("building pages with MkDocs")
+        word = sum(1 for f in file_list if f.path.endswith(".docx"))
+        stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files, {word:,} Word)"
+        progress(stage)
         with _build_date(as_of):
-            mkdocs_adapter.build(page_list, file_list, options, docs, out)
+            mkdocs_adapter.build(page_list, file_list, options, docs, out,
+                                 on_page=lambda done, total: progress(stage, done, total))
+        index_search(out, config.site.language, progress)
+        progress("checking the built site for names on the redact list")
+        anonymity.scan_output(out, config, shown_as=site_dir.name)
         _swap_in(out, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(site, site_dir, len(page_list), len(file_list))
+
+
+def index_search(out: Path, language: str, progress=lambda stage, done=None, total=None: None):
+    """The search step: Pagefind indexes the built pages in the temporary folder (never the live site)."""
+    progress("building the search index (Pagefind)")
+    stats = search_index.build_search_index(out, language)
+    progress(f"search index: {stats.pages:,} pages in {stats.files:,} files")
+    return stats
 
 
 class _build_date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -16,18 +17,49 @@ class UsageError(Exception):
     """The command was asked for something it cannot do (exit code 2)."""
 
 
+class _TerminalProgress:
+    """Stage lines with the time since the build began; a long stage's count updates in place."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.start = time.monotonic()
+        self.last_count = 0.0
+        self.counting = False
+
+    def __call__(self, stage: str, done: int | None = None, total: int | None = None) -> None:
+        now = time.monotonic()
+        line = f"[{now - self.start:6.1f}s] {stage}"
+        if done is None or not total:
+            self._end_count()
+            print(line, file=self.stream, flush=True)
+            return
+        if done < total and now - self.last_count < 0.1:
+            return  # at most ten updates a second
+        self.last_count = now
+        self.counting = True
+        self.stream.write(f"\r{line}: {done:,}/{total:,}\x1b[K")
+        self.stream.flush()
+
+    def _end_count(self) -> None:
+        if self.counting:
+            self.stream.write("\n")
+            self.counting = False
+
+
 def _progress(quiet: bool):
     """Stage messages on a terminal only: logs and CI get just the summary."""
     if quiet or not sys.stderr.isatty():
-        return lambda stage: None
-    return lambda stage: print(f"… {stage}", file=sys.stderr, flush=True)
+        return lambda stage, done=None, total=None: None
+    return _TerminalProgress(sys.stderr)
 
 
 def run(args, as_of: date) -> int:
     config_path = args.config.resolve()
     if args.command == "build":
-        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict,
-                                progress=_progress(args.quiet))
+        progress = _progress(args.quiet)
+        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress)
+        if isinstance(progress, _TerminalProgress):
+            progress(f"done: {result.pages:,} pages, {result.files:,} other files")
         print(f"Built {result.site_dir} (as of {as_of.isoformat()}): {pipeline.summary(result.site)}")
         return 0
     if args.command == "check":

@@ -7,8 +7,8 @@ from generator.render import OutputFile, Renderer
 
 #: Served from the site itself: no CDN, no outside request. GLOBAL_* load on every page;
 #: PAGE_ASSETS are included by the one page template that needs them.
-GLOBAL_CSS = ["assets/briefings.css"]
-GLOBAL_JS = ["assets/briefings.js"]
+GLOBAL_CSS = ["assets/briefings.css", "assets/search.css"]
+GLOBAL_JS = ["assets/briefings.js", "assets/search.js"]
 PAGE_ASSETS: list[str] = []
 STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
 

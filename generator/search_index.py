@@ -1,0 +1,175 @@
+"""The site's full-text search index: Pagefind, run over the built site before it is swapped in.
+
+Material's own search ships one JSON file holding every page's text (about 30 MB at 3,000
+briefings), which a reader downloads in full before their first result. Pagefind splits the
+index into small fragments, so a first query loads only a few hundred kilobytes whatever the
+size of the collection. Only the content marked ``data-pagefind-body`` (briefings and theme
+topic pages) is indexed; ``data-pagefind-filter`` attributes on a briefing give the filters by
+theme, type, board and year.
+
+The indexer is the ``pagefind`` binary shipped in the PyPI package ``pagefind[bin]``; it reads
+local files only and never touches the network.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import struct
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Where the index is written, relative to the site root (what templates/assets/search.js loads).
+BUNDLE_DIR = "pagefind"
+#: Pagefind's ready-made interfaces, which the site does not use (assets/search.js is ours).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message says why."""
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    pages: int  # pages in the index
+    files: int  # files Pagefind wrote
+
+
+def pagefind_binary() -> Path:
+    """The indexer that comes with ``pagefind[bin]`` (or PAGEFIND_BINARY_PATH, as pagefind allows)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:  # pragma: no cover - a broken install
+        raise SearchIndexError("the pagefind package is missing: run `pip install 'pagefind[bin]'`") from None
+    found = get_executable()
+    if found is None or not Path(found).exists():
+        raise SearchIndexError("the pagefind binary is missing: run `pip install 'pagefind[bin]'`")
+    return Path(found)
+
+
+def build_search_index(site_dir: Path, language: str = "en") -> IndexStats:
+    """Index the built site in ``site_dir`` (the temporary folder, before the swap) into ``pagefind/``."""
+    bundle = site_dir / BUNDLE_DIR
+    command = [
+        str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
+        "--force-language", language.split("-")[0].lower() or "en", "--silent",
+    ]
+    # Run from the site folder's parent with only a minimal environment: a stray pagefind.yml
+    # or PAGEFIND_* variable in the user's folder must not change what is indexed.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    done = subprocess.run(command, cwd=site_dir.parent, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        raise SearchIndexError("building the search index failed: " + (" | ".join(detail) or f"exit {done.returncode}"))
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    make_reproducible(bundle)
+    return IndexStats(pages=_page_count(bundle), files=sum(1 for p in bundle.rglob("*") if p.is_file()))
+
+
+def _page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
+
+
+# --- Reproducible output -------------------------------------------------------------------
+# Pagefind 1.5 writes its fragments and word index identically on every run, but the filter
+# files list their values in hash-map order, which changes from run to run, and the metadata
+# file names them by content hash (Pagefind issue #638). So two builds of the same content
+# would differ. We sort each filter file's values, rename it by its own content hash, and
+# rewrite the metadata file and pagefind-entry.json to match: same input, same bytes.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def make_reproducible(bundle: Path) -> None:
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry.get("languages", {}).values():
+        old_meta = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(old_meta)
+        prefix = language["hash"].split("_")[0]
+        filters = []
+        for name, old_hash in meta[3]:
+            old_file = bundle / "filter" / f"{old_hash}.pf_filter"
+            key, values = _read(old_file)
+            content = _encode([key, sorted(values, key=lambda v: v[0])])
+            new_hash = f"{prefix}_{hashlib.sha256(content).hexdigest()[:7]}"
+            old_file.unlink()
+            _write(bundle / "filter" / f"{new_hash}.pf_filter", content)
+            filters.append([name, new_hash])
+        meta[3] = sorted(filters)
+        content = _encode(meta)
+        language["hash"] = f"{prefix}_{hashlib.sha256(content).hexdigest()[:10]}"
+        old_meta.unlink()
+        _write(bundle / f"pagefind.{language['hash']}.pf_meta", content)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise SearchIndexError(f"unexpected Pagefind file format in {path.name}")
+    value, end = _decode(data, len(SIGNATURE))
+    if end != len(data):
+        raise SearchIndexError(f"unexpected Pagefind file format in {path.name}")
+    return value
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+
+
+# Pagefind's index files are gzipped CBOR made of arrays, text, byte strings and unsigned
+# integers; these two functions read and write exactly that subset.
+
+def _decode(data: bytes, i: int):
+    major, info = data[i] >> 5, data[i] & 31
+    i += 1
+    if info < 24:
+        n = info
+    elif 24 <= info <= 27:
+        size = 1 << (info - 24)
+        n = int.from_bytes(data[i:i + size], "big")
+        i += size
+    else:
+        raise SearchIndexError("unexpected Pagefind file format (CBOR)")
+    if major == 0:
+        return n, i
+    if major == 2:
+        return bytes(data[i:i + n]), i + n
+    if major == 3:
+        return data[i:i + n].decode("utf-8"), i + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, i = _decode(data, i)
+            items.append(item)
+        return items, i
+    raise SearchIndexError("unexpected Pagefind file format (CBOR)")
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if n < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | info]) + struct.pack(fmt, n)
+    raise SearchIndexError("number too large for the search index")
+
+
+def _encode(value) -> bytes:
+    if isinstance(value, bool) or value is None:
+        raise SearchIndexError("unexpected value in the search index")
+    if isinstance(value, int):
+        return _head(0, value)
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    return _head(4, len(value)) + b"".join(_encode(v) for v in value)
