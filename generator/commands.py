@@ -6,7 +6,8 @@ import re
 import sys
 import tempfile
 import time
-from datetime import date
+from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 from generator import build as pipeline
@@ -74,7 +75,30 @@ def run(args, as_of: date) -> int:
 def check(config_path: Path, as_of: date) -> int:
     _, site = pipeline.prepare(config_path, as_of)
     print(f"All briefings are valid (as of {as_of.isoformat()}): {pipeline.summary(site)}")
+    for line in coming_up(site, UPCOMING_DAYS):
+        print(line)
     return 0
+
+
+UPCOMING_DAYS = 30
+
+
+def coming_up(site, days: int) -> list[str]:
+    """What changes by itself in the next ``days`` days: archiving, and embargoes that lift.
+
+    A published briefing may be named; of a held-back one only a count and a date are told.
+    """
+    end = site.as_of + timedelta(days=days)
+    lines = [f"In the next {days} days (to {end.isoformat()}):"]
+    soon = sorted((e for e in site.entries if site.as_of < e.expires <= end), key=lambda e: (e.expires, e.slug))
+    for e in soon:
+        lines.append(f"  archived from {e.expires.isoformat()}: {e.slug} ({e.briefing.title})")
+    lifting = Counter((h.state.value, h.until) for h in site.held_back if h.until and site.as_of < h.until <= end)
+    for (state, until), count in sorted(lifting.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        lines.append(f"  published on {until.isoformat()}: {count} {state} briefing(s) (held back until then)")
+    if len(lines) == 1:
+        lines.append("  no briefing will be archived and no embargo lifts")
+    return lines
 
 
 def serve(config_path: Path, as_of: date | None, port: int) -> int:

@@ -5,10 +5,13 @@ Everything here is a pure function of (config, briefings, as-of date): no I/O, n
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import quote
 
 from generator import publication
 from generator.body import is_local
@@ -93,6 +96,33 @@ class Site:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def request_link(email: str, review_name: str) -> str:
+    """The mailto link readers use to ask the board for a report that is no longer on the site."""
+    return f"mailto:{email}?subject={quote('Report request: ' + review_name)}"
+
+
+def withhold_report(briefing: Briefing, report: str, request: str) -> Briefing:
+    """The briefing as published once its report is on request only.
+
+    Every body link to the report (``report``: its site-relative output path, or its outside URL)
+    is pointed at the request contact and says so, and the report file leaves the files to copy,
+    so no output links or holds it.
+    """
+    target = re.escape(html.escape(report))
+    if is_local(report):
+        target = r"(?:\.\./)*" + target  # body links are relative to the page (../../files/...)
+    pattern = re.compile(r'<a href="' + target + r'(?:#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
+
+    def rewrite(fragment: str) -> str:
+        return pattern.sub(lambda m: f'<a href="{html.escape(request)}"{m[1]}>{m[2]}</a> (available on request)', fragment)
+
+    sections = tuple(replace(s, html=rewrite(s.html)) for s in briefing.sections)
+    asset = briefing.report_asset
+    assets = tuple(a for a in briefing.assets if asset is None or a.output != asset.output)
+    return replace(briefing, sections=sections, learning_points=tuple(rewrite(p) for p in briefing.learning_points),
+                   assets=assets)
+
+
 def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
     site = config.site
     expires = publication.expiry_date(briefing.published, site.publication.keep_months)
@@ -105,6 +135,9 @@ def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
         report_url = briefing.report_asset.output
     else:
         report_url = report if not is_local(report) else None
+    if on_request and report is not None:
+        withheld = briefing.report_asset.output if briefing.report_asset else report
+        briefing = withhold_report(briefing, withheld, request_link(site.board.email, briefing.review.name))
     return Entry(briefing, briefing.review.board or site.board.name, expires, archived, report_url,
                  on_request and report is not None)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.derive import Site
-from generator.pages import assets, briefing_page, data, home
+from generator.pages import archive, assets, briefing_page, data, feeds, home
 from generator.render import OutputFile, Page, Renderer
 
 Builder = Callable[[Site, Renderer], Iterable[Page | OutputFile]]
@@ -18,6 +18,8 @@ BUILDERS: list[Builder] = [
     home.build,
     briefing_page.build,
     data.build,
+    archive.build,
+    feeds.build,
     assets.build,
 ]
 
