@@ -144,7 +144,7 @@ def read_redact_list(text: str) -> list[str]:
 def _entry_pattern(entry: str) -> str:
     # Whole words, any case; a space also matches a line break, a hyphen, %20 or &nbsp; (slugs,
     # wrapped lines, URLs) and either apostrophe matches both.
-    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in entry.split()]
+    words = [re.sub("['’]", "['’]", re.escape(w)) for w in entry.split()]
     return r"(?:\s|[\-_]|%20|&nbsp;|&#160;)+".join(words)
 
 
