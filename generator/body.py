@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,13 +146,22 @@ class _Links(Extension):
         md.treeprocessors.register(_RewriteLinks(md, *self.args), "briefing_links", 1)
 
 
+_converters = threading.local()
+
+
 def render_markdown(text: str, links: LocalLinks, line: int, prefix: str = "../../") -> str:
     """Markdown to HTML for a page at depth 2 (``briefings/<slug>/``), headings shifted below h2."""
-    md = markdown.Markdown(
-        extensions=["tables", "sane_lists", _Links(links, line, prefix)],
-        output_format="html",
-    )
-    html = md.convert(text)
+    # One Markdown instance per thread, reset between sections: setting one up costs more
+    # than converting a short section (thousands of sections in a national collection).
+    md = getattr(_converters, "md", None)
+    if md is None:
+        md = _converters.md = markdown.Markdown(
+            extensions=["tables", "sane_lists", _Links(links, line, prefix)],
+            output_format="html",
+        )
+    rewrite = md.treeprocessors["briefing_links"]
+    rewrite.links, rewrite.line, rewrite.prefix = links, line, prefix
+    html = md.reset().convert(text)
     # A section sits under the segment's h2: its own headings start at h3.
     return re.sub(r"<(/?)h([1-2])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", html)
 

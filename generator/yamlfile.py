@@ -21,6 +21,15 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml's parser (when PyYAML has it) is about 15 times faster and keeps the same line marks;
+# a file it rejects is parsed again by the Python loader, so error messages never change.
+_FastLoader = _Loader
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """The same loader on libyaml."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
 
 class YamlProblem(Exception):
     """Malformed YAML, with the 1-based line of the text where the parser gave up."""
@@ -33,7 +42,19 @@ class YamlProblem(Exception):
 
 def load(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse ``text`` into (data, node tree); the node tree remembers where each value was."""
-    loader = _Loader(text)
+    if _FastLoader is not _Loader:
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            return (loader.construct_document(node) if node is not None else None), node
+        except yaml.YAMLError:
+            pass  # parse again below for the Python parser's messages
+        finally:
+            loader.dispose()
+    return _load(_Loader(text))
+
+
+def _load(loader: yaml.SafeLoader) -> tuple[Any, yaml.Node | None]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -59,7 +59,6 @@
     var sequence = 0;
     var current = [];
     var shown = 0;
-    var timer = null;
 
     root.hidden = false;
 
@@ -97,9 +96,10 @@
       return chosen;
     }
 
+    /* Search on every keystroke: a search that is overtaken is dropped (see sequence), and
+       Pagefind caches what it has loaded, so typing on costs little. */
     function schedule() {
-      clearTimeout(timer);
-      timer = setTimeout(run, 60);
+      run();
     }
 
     function run() {
@@ -138,21 +138,32 @@
       var batch = current.slice(shown, shown + PAGE);
       shown += batch.length;
       more.hidden = shown >= current.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
-        if (mine !== sequence) return;
-        pages.forEach(function (page) {
-          var item = el("li", { "class": "lb-search__result" });
-          var link = el("a", { href: page.url }, (page.meta && page.meta.title) || page.url);
-          item.appendChild(link);
-          var facts = [];
-          if (page.filters && page.filters.type) facts.push(page.filters.type[0]);
-          if (page.filters && page.filters.year) facts.push(page.filters.year[0]);
-          if (!page.filters || !page.filters.type) facts.push("Theme");
-          item.appendChild(el("p", { "class": "lb-search__meta" }, facts.join(", ")));
-          if (page.excerpt) item.appendChild(excerptNode(page.excerpt));
-          list.appendChild(item);
-        });
+      /* Fetch every result of the batch at once but show them in order as they arrive, so the
+         first result appears as soon as its own fragment has loaded. */
+      var slots = batch.map(function () {
+        var item = el("li", { "class": "lb-search__result", hidden: "" });
+        list.appendChild(item);
+        return item;
       });
+      return batch.reduce(function (previous, r, i) {
+        var loaded = r.data();
+        return previous.then(function () { return loaded; }).then(function (page) {
+          if (mine !== sequence) return;
+          fill(slots[i], page);
+        });
+      }, Promise.resolve());
+    }
+
+    function fill(item, page) {
+      var link = el("a", { href: page.url }, (page.meta && page.meta.title) || page.url);
+      item.appendChild(link);
+      var facts = [];
+      if (page.filters && page.filters.type) facts.push(page.filters.type[0]);
+      if (page.filters && page.filters.year) facts.push(page.filters.year[0]);
+      if (!page.filters || !page.filters.type) facts.push("Theme");
+      item.appendChild(el("p", { "class": "lb-search__meta" }, facts.join(", ")));
+      if (page.excerpt) item.appendChild(excerptNode(page.excerpt));
+      item.hidden = false;
     }
 
     function loadFilters() {
@@ -189,7 +200,6 @@
 
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      clearTimeout(timer);
       run();
     });
     input.addEventListener("focus", function () {
