@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", type=_date, default=None)
     s.add_argument("--port", type=int, default=8000)
 
+    st = sub.add_parser("stats", help="print the thematic analysis (as on the analysis page) as a table")
+    st.add_argument("--as-of", type=_date, default=None, help="the date the analysis treats as today")
+    st.add_argument("--json", action="store_true", help="print exactly site/data/themes.json instead")
+
     n = sub.add_parser("new", help="write a new briefing with every field and heading")
     n.add_argument("name", help='the review\'s anonymised name, e.g. "Child Z"')
     n.add_argument("--type", default="CSPR", help="review type key (default CSPR)")

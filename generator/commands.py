@@ -69,6 +69,8 @@ def run(args, as_of: date) -> int:
         return serve(config_path, args.as_of, args.port)
     if args.command == "new":
         return new(config_path, args.name, args.type)
+    if args.command == "stats":
+        return stats(config_path, as_of, args.json)
     raise UsageError(f"unknown command {args.command}")
 
 
@@ -152,3 +154,12 @@ def new(config_path: Path, name: str, review_type: str) -> int:
     return 0
 
 
+def stats(config_path: Path, as_of: date, as_json: bool) -> int:
+    """The thematic analysis in the terminal, or exactly site/data/themes.json with --json."""
+    from generator import analysis
+    from generator.pages.data import to_json
+
+    _, site = pipeline.prepare(config_path, as_of)
+    result = analysis.analyse(site)
+    sys.stdout.write(to_json(result).decode("utf-8") if as_json else analysis.text_report(result))
+    return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.derive import Site
-from generator.pages import archive, assets, briefing_page, data, feeds, home
+from generator.pages import analysis, archive, assets, briefing_page, data, feeds, home, recommendations
 from generator.render import OutputFile, Page, Renderer
 
 Builder = Callable[[Site, Renderer], Iterable[Page | OutputFile]]
@@ -21,6 +21,8 @@ BUILDERS: list[Builder] = [
     archive.build,
     feeds.build,
     assets.build,
+    analysis.build,
+    recommendations.build,
 ]
 
 

@@ -1,0 +1,368 @@
+"""Thematic analysis, themes.json, `briefings stats` and the recommendations tracker.
+
+The main fixture rebuilds the Cambridgeshire and Peterborough thematic review (2020): 27
+reviews from two boards, 2006-2019; risk assessment in 23 (85%), the child's lived experience
+in 17 (63%), professional curiosity in 17 (63%), all three in 11 (41%). Two more published
+briefings fall outside the configured ``analysis`` limits (another board; a later year), so the
+figures only come out right when those limits are applied.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.analysis import percent, top_themes
+from tests.browserkit import axe_violations, guard_outside_requests, serve
+from tests.sitekit import BASE_CONFIG, SiteFolder, cli
+
+AS_OF = "2020-03-31"
+PBORO = "Peterborough Safeguarding Children Board"
+CAMBS = "Cambridgeshire Safeguarding Children Board"
+R, L, P = "risk-assessment", "lived-experience", "professional-curiosity"
+
+#: (top themes a review features, how many reviews) — the seven Venn regions plus "none".
+REGIONS = [((R,), 4), ((L,), 1), ((P,), 1), ((R, L), 4), ((R, P), 4), ((L, P), 1), ((R, L, P), 11), ((), 1)]
+
+RECOMMENDATIONS = {  # review number -> its recommendations (everything else has none)
+    1: [{"text": "Reissue the pre-birth guidance.", "agency": "Children's social care", "due": "2020-01-31", "status": "open"}],
+    2: [{"text": "Audit supervision records.", "agency": "Children's social care", "due": "2020-03-31", "status": "open"}],
+    3: [{"text": "Train GPs on safe sleeping.", "agency": "Health", "due": "2019-06-30", "status": "complete"}],
+    4: [{"text": "Review the domestic abuse pathway.", "agency": "Police", "due": "2019-09-30", "status": "in-progress"},
+        "=SUM(A1) is how the audit tool adds scores; check it.",
+        {"text": "Publish a practice guide.", "agency": "Health", "due": "2021-01-01", "status": "in-progress"}],
+}
+
+
+def fixture_reviews() -> list[dict]:
+    """The 27 reviews: slug, year, board and themes, deterministic."""
+    reviews, n = [], 0
+    for top, count in REGIONS:
+        for _ in range(count):
+            n += 1
+            extra = []
+            if n % 3 == 0:
+                extra.append("information-sharing")
+            if n % 3 == 1 and n < 27:
+                extra.append("domestic-abuse")
+            if n % 5 == 0 or not top:
+                extra.append("neglect")
+            reviews.append({"n": n, "slug": f"review-{n:02d}", "year": 2006 + (n - 1) % 14,
+                            "board": PBORO if n % 2 else CAMBS, "themes": [*top, *extra]})
+    return reviews
+
+
+def add_review(folder: SiteFolder, slug: str, year: int, board: str, themes: list[str], recommendations=(), month: int = 5,
+               **extra) -> None:
+    folder.add(slug, review={"board": board, "published": f"{year}-{month:02d}-{10 + len(slug) % 15:02d}"},
+               themes=themes, recommendations=list(recommendations), **extra)
+
+
+@pytest.fixture(scope="module")
+def cambs(tmp_path_factory) -> SiteFolder:
+    config = {**BASE_CONFIG, "analysis": {"from_year": 2006, "to_year": 2019, "boards": [PBORO, CAMBS]}}
+    folder = SiteFolder(tmp_path_factory.mktemp("cambs") / "board", config)
+    for r in fixture_reviews():
+        add_review(folder, r["slug"], r["year"], r["board"], r["themes"], RECOMMENDATIONS.get(r["n"], ()))
+    # Published, but outside the analysis: another board, and a year after to_year.
+    add_review(folder, "norfolk-review", 2012, "Norfolk Safeguarding Children Board", [R, L, P],
+               [{"text": "Share the learning with Norfolk schools.", "agency": "Education", "due": "2019-12-31"}])
+    add_review(folder, "review-2020", 2020, CAMBS, [R], month=1)
+    add_review(folder, "draft-review", 2015, CAMBS, [R, L, P], draft=True)
+    folder.built(AS_OF)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory) -> SiteFolder:
+    folder = SiteFolder(tmp_path_factory.mktemp("empty") / "board")
+    add_review(folder, "only-a-draft", 2019, PBORO, [R], draft=True)
+    folder.built(AS_OF)
+    return folder
+
+
+# --- pure functions -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("count", "total", "expected"), [
+    (23, 27, 85), (17, 27, 63), (11, 27, 41), (1, 8, 13), (1, 200, 1), (27, 27, 100), (0, 27, 0), (0, 0, 0), (5, 0, 0),
+])
+def test_percent_rounds_half_up_and_never_divides_by_zero(count, total, expected):
+    assert percent(count, total) == expected
+
+
+def test_top_themes_break_ties_by_slug_and_skip_unused_themes():
+    assert top_themes(Counter({"neglect": 5, "domestic-abuse": 5, "risk-assessment": 5, "grooming": 5})) == [
+        "domestic-abuse", "grooming", "neglect"]
+    assert top_themes(Counter({"b": 2, "a": 1, "c": 2, "z": 0})) == ["b", "c", "a"]
+    assert top_themes(Counter({"a": 1, "b": 0})) == ["a"]
+
+
+# --- themes.json ----------------------------------------------------------------------------
+
+def test_themes_json_reproduces_the_cambridgeshire_and_peterborough_figures(cambs):
+    data = cambs.json("data/themes.json")
+    assert list(data) == ["as_of", "reviews", "themes", "top_three", "by_year"]
+    assert data["as_of"] == AS_OF
+    assert data["reviews"] == 27
+    themes = {t["slug"]: t for t in data["themes"]}
+    assert {k: (t["count"], t["percent"]) for k, t in themes.items()} == {
+        R: (23, 85), L: (17, 63), P: (17, 63), "domestic-abuse": (9, 33), "information-sharing": (9, 33), "neglect": (6, 22)}
+    assert themes[R] == {"slug": R, "title": "Risk assessment", "category": "Professional practice", "count": 23, "percent": 85}
+    # Most frequent first; equal counts in slug order.
+    assert [t["slug"] for t in data["themes"]] == [R, L, P, "domestic-abuse", "information-sharing", "neglect"]
+    top = data["top_three"]
+    assert list(top) == ["themes", "all_three", "regions"]
+    assert top["themes"] == [R, L, P]  # L and P tie on 17: lived-experience sorts first
+    assert top["all_three"] == {"count": 11, "percent": 41}
+
+
+def test_venn_regions_are_exact_subsets_and_sum_to_reviews_with_any_top_theme(cambs):
+    data = cambs.json("data/themes.json")
+    regions = data["top_three"]["regions"]
+    assert regions == [{"themes": list(themes), "count": count} for themes, count in REGIONS if themes]
+    assert all(list(r) == ["themes", "count"] for r in regions)
+    with_any = sum(1 for r in fixture_reviews() if set(r["themes"]) & {R, L, P})
+    assert sum(r["count"] for r in regions) == with_any == 26
+    assert regions[-1] == {"themes": [R, L, P], "count": data["top_three"]["all_three"]["count"]}
+
+
+def test_by_year_counts_every_year_of_the_span_and_the_top_themes(cambs):
+    by_year = cambs.json("data/themes.json")["by_year"]
+    reviews = fixture_reviews()
+    assert [y["year"] for y in by_year] == list(range(2006, 2020))
+    for row in by_year:
+        those = [r for r in reviews if r["year"] == row["year"]]
+        assert list(row) == ["year", "reviews", "themes"]
+        assert row["reviews"] == len(those)
+        assert row["themes"] == {t: sum(t in r["themes"] for r in those) for t in (R, L, P)}
+    assert sum(y["reviews"] for y in by_year) == 27
+
+
+def test_analysis_limits_leave_out_other_boards_and_years_but_nothing_else(cambs):
+    published = {b["slug"] for b in cambs.json("data/briefings.json")}
+    assert {"norfolk-review", "review-2020"} <= published and "draft-review" not in published
+    assert len(published) == 29
+    page = cambs.html("analysis/index.html")
+    assert f"published from 2006 to 2019 by {PBORO} and {CAMBS}, as set" in page
+
+
+# --- the analysis page ----------------------------------------------------------------------
+
+def _row(page: str, attr: str) -> list[str]:
+    match = re.search(rf'<tr {attr}>(.*?)</tr>', page, re.S)
+    assert match, attr
+    return re.findall(r'<td class="lb-num">([^<]*)</td>', match.group(1))
+
+
+def test_analysis_page_states_the_findings_with_tables(cambs):
+    page = cambs.html("analysis/index.html")
+    assert "<h1>Thematic analysis</h1>" in page
+    assert "<dt>Reviews analysed</dt><dd>27</dd>" in page
+    assert "11 reviews (41%) featured all three." in page
+    assert "Risk assessment: <strong>85%</strong> of reviews (23 of 27)." in page
+    assert "The lived experience of the child: <strong>63%</strong> of reviews (17 of 27)." in page
+    assert _row(page, 'data-theme="risk-assessment"') == ["23", "85%"]
+    assert _row(page, 'data-theme="neglect"') == ["6", "22%"]
+    # Grouped by category: one row group each, the most frequent theme's category first.
+    groups = re.findall(r'<th scope="rowgroup" colspan="3">([^<]*)</th>', page)
+    assert groups == ["Professional practice", "Child factors", "Parental factors", "Family and environment"]
+    overlap = page[page.index('id="overlap-table"'):]
+    assert re.search(r"<th scope=\"row\">All three</th><td class=\"lb-num\">11</td><td class=\"lb-num\">41%</td>", overlap)
+    assert re.search(r"None of the three</th><td class=\"lb-num\">1</td>", overlap)
+    years = page[page.index('id="years-table"'):]
+    assert "<th scope=\"row\">2019</th>" in years
+    assert 'href="../data/themes.json"' in page
+
+
+def test_charts_are_inline_svg_images_with_text_alternatives(cambs):
+    page = cambs.html("analysis/index.html")
+    svgs = re.findall(r"<svg [^>]*class=\"lb-chart-svg[^\"]*\"[^>]*>.*?</svg>", page, re.S)
+    assert len(svgs) == 3
+    for svg in svgs:
+        chart_id = re.search(r'id="([^"]+)"', svg).group(1)
+        assert 'role="img"' in svg
+        assert f'aria-labelledby="{chart_id}-title {chart_id}-desc"' in svg
+        assert re.search(rf'<title id="{chart_id}-title">[^<]+</title>', svg)
+        assert re.search(rf'<desc id="{chart_id}-desc">[^<]+</desc>', svg)
+        assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")  # nothing fetched
+    bar, venn, years = svgs
+    assert ">23 (85%)</text>" in bar and ">Risk assessment</text>" in bar
+    # Seven region counts, readable without colour: each circle has its own pattern and outline.
+    counts = re.findall(r'font-size="24"[^>]*>(\d+)</text>', venn)
+    assert counts == [str(c) for themes, c in REGIONS if themes]
+    circles = re.findall(r"<circle [^>]*stroke-width=\"3\"[^>]*/>", venn)
+    assert len(circles) == 3
+    assert len({(re.search(r'stroke-dasharray="([^"]+)"', c) or re.search("", c)).group(0) for c in circles}) == 3
+    hatches = re.findall(r'<path class="lb-chart-hatch" d="([^"]+)" clip-path="url\(#chart-venn-clip\d\)"', venn)
+    assert len(hatches) == 3 and hatches[0].count("L") > 20 and hatches[2].count("h0") > 100  # lines, lines, dots
+    assert "featured all three" in venn
+    assert ">2006</text>" in years and ">All reviews</text>" in years
+
+
+def test_navigation_lists_analysis_then_recommendations(cambs):
+    page = cambs.html("index.html")
+    tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*</a>', page)
+    assert "Analysis" in tabs and "Recommendations" in tabs
+    assert tabs.index("Analysis") + 1 == tabs.index("Recommendations")
+
+
+def test_empty_site_builds_with_a_message_and_no_division_by_zero(empty):
+    data = empty.json("data/themes.json")
+    assert data["reviews"] == 0
+    assert all(t["count"] == 0 and t["percent"] == 0 for t in data["themes"])
+    assert data["top_three"] == {"themes": [], "all_three": {"count": 0, "percent": 0}, "regions": []}
+    assert data["by_year"] == []
+    page = empty.html("analysis/index.html")
+    assert "There are no published reviews to analyse yet." in page
+    assert "lb-chart-svg" not in page
+    recs = empty.html("recommendations/index.html")
+    assert "No recommendations are recorded in the published briefings yet." in recs
+    assert (empty.site / "data/recommendations.csv").read_text(encoding="utf-8-sig").strip() == (
+        "review,review_type,board,published,briefing_url,recommendation,agency,due,status,overdue")
+
+
+# --- briefings stats ------------------------------------------------------------------------
+
+def test_stats_prints_a_table_and_json_equal_to_themes_json(cambs):
+    run = cli("--config", cambs.config_path, "stats", "--as-of", AS_OF)
+    assert run.code == 0, run.err
+    assert run.out.startswith(f"Thematic analysis as of {AS_OF}: 27 reviews\n")
+    assert re.search(r"^Risk assessment +Professional practice +23 +85$", run.out, re.M)
+    assert re.search(r"^The lived experience of the child +Child factors +17 +63$", run.out, re.M)
+    assert "All three: 11 reviews (41%)" in run.out
+    assert re.search(r"^All three +11$", run.out, re.M)
+    as_json = cli("--config", cambs.config_path, "stats", "--as-of", AS_OF, "--json")
+    assert as_json.code == 0, as_json.err
+    assert as_json.out == (cambs.site / "data/themes.json").read_text(encoding="utf-8")
+    assert json.loads(as_json.out)["reviews"] == 27
+
+
+def test_stats_on_an_empty_site_and_with_bad_input(empty, tmp_path):
+    run = cli("--config", empty.config_path, "stats", "--as-of", AS_OF)
+    assert run.code == 0 and "No published reviews to analyse." in run.out
+    assert cli("--config", empty.config_path, "stats", "--as-of", "31/03/2020").code == 2
+    missing = cli("--config", tmp_path / "nowhere.yml", "stats")
+    assert missing.code == 1 and "site_config.yml" in missing.err
+
+
+# --- the recommendations tracker ------------------------------------------------------------
+
+def _tracker_rows(page: str) -> list[dict]:
+    body = page[page.index('id="recommendations-table"'):]
+    rows = []
+    for attrs, cells in re.findall(r"<tr (data-status=[^>]*)>(.*?)</tr>", body, re.S):
+        texts = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)]
+        rows.append({"attrs": attrs, "cells": texts, "html": cells})
+    return rows
+
+
+def test_tracker_lists_every_recommendation_and_flags_overdue_in_words(cambs):
+    rows = _tracker_rows(cambs.html("recommendations/index.html"))
+    assert len(rows) == 7  # 6 in the 27 reviews + 1 from the review outside the analysis
+    by_text = {r["cells"][1]: r for r in rows}
+    overdue = {text for text, r in by_text.items() if 'data-overdue="yes"' in r["attrs"]}
+    # Due before the as-of date and not complete; due on it, complete, or undated are not overdue.
+    assert overdue == {"Reissue the pre-birth guidance.", "Review the domestic abuse pathway.",
+                       "Share the learning with Norfolk schools."}
+    for text in overdue:
+        assert by_text[text]["cells"][4].endswith("Overdue")  # said in words, with an icon
+        assert 'aria-hidden="true"' in by_text[text]["html"]
+    first = by_text["Reissue the pre-birth guidance."]["cells"]
+    assert first[0] == "Review 01 (SCR, 2006)"
+    assert first[2:4] == ["Children's social care", "31 January 2020"]
+    assert by_text["=SUM(A1) is how the audit tool adds scores; check it."]["cells"][2:5] == ["Not stated", "None set", "Open"]
+    assert '<a href="../briefings/review-01/">Review 01</a>' in by_text["Reissue the pre-birth guidance."]["html"]
+    # Soonest due first, undated last: the no-JavaScript order.
+    assert [r["cells"][3] for r in rows][:3] == ["30 June 2019", "30 September 2019", "31 December 2019"]
+    assert rows[-1]["cells"][3] == "None set"
+
+
+def test_tracker_counts_by_status_and_agency(cambs):
+    page = cambs.html("recommendations/index.html")
+    assert "3 overdue</strong>: due before 31 March 2020 and not complete." in page
+    assert _row(page, 'data-status="open"') == ["4"]
+    assert _row(page, 'data-status="in-progress"') == ["2"]
+    assert _row(page, 'data-status="complete"') == ["1"]
+    assert _row(page, 'data-status="overdue"') == ["3"]
+    agency = page[page.index('id="agency-table"'):page.index("</table>", page.index('id="agency-table"'))]
+    names = [html.unescape(n) for n in re.findall(r'<th scope="row">([^<]+)</th>', agency)]
+    assert names == ["Children's social care", "Education", "Health", "Police", "Not stated"]
+    health = re.search(r"Health</th>(.*?)</tr>", agency, re.S).group(1)
+    assert re.findall(r'<td class="lb-num">([^<]*)</td>', health) == ["2", "0", "1", "1", "0"]
+    assert 'src="../assets/recommendations.js"' in page
+
+
+def test_recommendations_csv_matches_the_tracker(cambs):
+    text = (cambs.site / "data/recommendations.csv").read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
+    assert len(rows) == 7
+    first = next(r for r in rows if r["recommendation"] == "Reissue the pre-birth guidance.")
+    assert first == {
+        "review": "Review 01", "review_type": "SCR", "board": PBORO, "published": first["published"],
+        "briefing_url": "https://learning.testshire.example.org/briefings/review-01/",
+        "recommendation": "Reissue the pre-birth guidance.", "agency": "Children's social care",
+        "due": "2020-01-31", "status": "open", "overdue": "yes",
+    }
+    assert first["published"].startswith("2006-")
+    assert sum(r["overdue"] == "yes" for r in rows) == 3
+    # A cell that starts like a formula is kept as text.
+    assert any(r["recommendation"] == "'=SUM(A1) is how the audit tool adds scores; check it." for r in rows)
+
+
+# --- in the browser -------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_pages_pass_axe_and_print_their_charts(cambs, page, tmp_path):
+    from pypdf import PdfReader
+
+    outside = guard_outside_requests(page)
+    with serve(cambs.site) as base:
+        for name in ("analysis", "recommendations"):
+            page.goto(f"{base}{name}/")
+            assert axe_violations(page) == [], name
+        page.goto(f"{base}analysis/")
+        page.emulate_media(media="print")
+        pdf = Path(tmp_path / "analysis.pdf")
+        page.pdf(path=str(pdf), format="A4")
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "23 (85%)" in text and "Risk assessment" in text  # the charts' words print as text
+    assert outside == []
+
+
+@pytest.mark.browser
+def test_tracker_sorts_with_header_buttons_and_filters(cambs, page):
+    with serve(cambs.site) as base:
+        page.goto(f"{base}recommendations/")
+        table = page.locator("#recommendations-table")
+        due = table.locator("th", has_text="Due")
+        assert due.get_attribute("aria-sort") == "ascending"
+        review = table.get_by_role("button", name="Review")
+        review.focus()
+        page.keyboard.press("Enter")
+        header = table.locator("th").first
+        assert header.get_attribute("aria-sort") == "ascending"
+        assert due.get_attribute("aria-sort") is None
+        first_cells = table.locator("tbody tr td:first-child")
+        names = [t.split(" (")[0] for t in first_cells.all_inner_texts()]
+        assert names == sorted(names, key=str.lower)
+        review.click()
+        assert header.get_attribute("aria-sort") == "descending"
+        assert first_cells.first.inner_text().startswith("Review 04")
+        page.get_by_label("Status", exact=True).select_option("overdue")
+        visible = table.locator("tbody tr:visible")
+        assert visible.count() == 3
+        assert page.locator("[data-lb-rec-count]").inner_text() == "Showing 3 of 7 recommendations."
+        page.get_by_label("Agency", exact=True).select_option("Police")
+        assert visible.count() == 1
+        page.get_by_label("Status", exact=True).select_option("")
+        page.get_by_label("Agency", exact=True).select_option("")
+        page.get_by_label("Containing the words").fill("guide")
+        assert visible.all_inner_texts()[0].count("Publish a practice guide.") == 1 and visible.count() == 1
