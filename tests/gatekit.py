@@ -8,6 +8,7 @@ yet is skipped with a reason, so its gates switch on by themselves when it lands
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,25 @@ PAGES = [
 ]
 
 
+def example_pages(site: Path) -> list[tuple[PageKind, str]]:
+    """One page of each kind in a built site, with its site-relative path: briefings (current and
+    archived) and the topic page are taken from the site's own data/briefings.json."""
+    records = json.loads((site / "data" / "briefings.json").read_text(encoding="utf-8"))
+    current = next((r for r in records if not r["archived"]), None)
+    archived = next((r for r in records if r["archived"]), None)
+    chosen = []
+    for kind in PAGES:
+        path = kind.path
+        if kind.name == "briefing" and current:
+            path = f"{current['url']}index.html"
+        elif kind.name == "archived briefing" and archived:
+            path = f"{archived['url']}index.html"
+        elif kind.name == "topic page" and records:
+            path = f"themes/{records[0]['themes'][0]}/index.html"
+        chosen.append((kind, path))
+    return chosen
+
+
 def landed(module: str) -> bool:
     """Whether a page builder exists and is registered in generator/pages BUILDERS."""
     if importlib.util.find_spec(f"generator.pages.{module}") is None:
@@ -120,13 +140,14 @@ def landed(module: str) -> bool:
     return any(getattr(b, "__module__", "") == f"generator.pages.{module}" for b in page_builders.BUILDERS)
 
 
-def page_or_skip(site: Path, kind: PageKind) -> Path:
+def page_or_skip(site: Path, kind: PageKind, relative: str | None = None) -> Path:
     """The built page of that kind; skip if its builder has not landed, fail if it has but no page."""
-    path = site / kind.path
+    relative = relative or kind.path
+    path = site / relative
     if not path.is_file():
         if not landed(kind.module):
             pytest.skip(f"the {kind.name} builder (generator/pages/{kind.module}.py) has not landed yet")
-        raise AssertionError(f"{kind.path} was not built although generator/pages/{kind.module}.py is registered")
+        raise AssertionError(f"{relative} was not built although generator/pages/{kind.module}.py is registered")
     return path
 
 
