@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from generator.derive import Site
 from generator.pages import analysis, archive, assets, briefing_page, data, feeds, home, recommendations
+from generator.pages import word as word_docx
 from generator.render import OutputFile, Page, Renderer
 
 Builder = Callable[[Site, Renderer], Iterable[Page | OutputFile]]
@@ -23,6 +24,7 @@ BUILDERS: list[Builder] = [
     assets.build,
     analysis.build,
     recommendations.build,
+    word_docx.build,
 ]
 
 

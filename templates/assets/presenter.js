@@ -1,0 +1,358 @@
+/* Learning Briefings: present a 7-minute briefing to a team, one segment at a time.
+ *
+ * The presenter is built from the page's own seven segments (section.lb-segment, ids
+ * segment-1..7), so what is presented is exactly what is published. It is a modal dialog
+ * (GOV.UK / WAI-ARIA dialog pattern): the rest of the page is inert while it is open, Tab
+ * stays inside, Escape closes it and focus goes back to the "Present this briefing" button.
+ * The clock measures time from Date.now() differences, so a slow or throttled tab still
+ * shows real elapsed time; each segment has a minute, and a quiet visual cue (never a
+ * sound) says when it is up. Nothing here asks any other host for anything. */
+(function () {
+  "use strict";
+
+  var SEGMENT_MS = 60 * 1000;
+  var TOTAL_MS = 7 * SEGMENT_MS;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    for (var key in attrs) if (Object.prototype.hasOwnProperty.call(attrs, key)) node.setAttribute(key, attrs[key]);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function clockText(ms) {
+    var seconds = Math.floor(ms / 1000);
+    var m = Math.floor(seconds / 60);
+    var s = seconds % 60;
+    return m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function spokenTime(ms) {
+    var seconds = Math.floor(ms / 1000);
+    var m = Math.floor(seconds / 60);
+    var s = seconds % 60;
+    var parts = [];
+    if (m) parts.push(m + (m === 1 ? " minute" : " minutes"));
+    if (s || !m) parts.push(s + (s === 1 ? " second" : " seconds"));
+    return parts.join(" ");
+  }
+
+  /* A segment's content, copied without ids (no duplicates in the page) and without its heading. */
+  function segmentContent(section) {
+    var copy = section.cloneNode(true);
+    var heading = copy.querySelector("h2");
+    if (heading) heading.parentNode.removeChild(heading);
+    var withIds = copy.querySelectorAll("[id], [aria-labelledby], [aria-describedby]");
+    for (var i = 0; i < withIds.length; i++) {
+      withIds[i].removeAttribute("id");
+      withIds[i].removeAttribute("aria-labelledby");
+      withIds[i].removeAttribute("aria-describedby");
+    }
+    var wrapper = el("div", { "class": "lb-presenter__content" });
+    while (copy.firstChild) wrapper.appendChild(copy.firstChild);
+    return wrapper;
+  }
+
+  function Presenter(opener, sections, title) {
+    this.opener = opener;
+    this.segments = [];
+    for (var i = 0; i < sections.length; i++) {
+      var h2 = sections[i].querySelector("h2");
+      var number = sections[i].querySelector(".lb-segment__number");
+      var label = h2 ? h2.textContent : "";
+      if (number) label = label.replace(number.textContent, "");
+      this.segments.push({ label: label.replace(/\s+/g, " ").trim(), content: segmentContent(sections[i]) });
+    }
+    this.index = 0;
+    this.elapsed = 0;         // ms on the whole clock
+    this.segmentElapsed = 0;  // ms on the current segment, since it was shown
+    this.running = false;
+    this.timer = null;
+    this.lastTick = 0;
+    this.cued = false;
+    this.overTime = false;
+    this.build(title);
+  }
+
+  Presenter.prototype.build = function (title) {
+    var self = this;
+    var count = this.segments.length;
+    var dialog = el("div", {
+      "class": "lb-presenter", "role": "dialog", "aria-modal": "true",
+      "aria-labelledby": "lb-presenter-title", "aria-describedby": "lb-presenter-keys", "hidden": ""
+    });
+
+    var bar = el("div", { "class": "lb-presenter__bar" });
+    var heading = el("p", { "class": "lb-presenter__title", "id": "lb-presenter-title" });
+    heading.appendChild(el("span", { "class": "lb-visually-hidden" }, "Presenting: "));
+    heading.appendChild(document.createTextNode(title));
+    bar.appendChild(heading);
+
+    var progress = el("div", { "class": "lb-presenter__progress" });
+    this.progressText = el("p", { "class": "lb-presenter__count" });
+    progress.appendChild(this.progressText);
+    this.steps = el("ol", { "class": "lb-presenter__steps", "aria-hidden": "true" });
+    for (var i = 0; i < count; i++) {
+      this.steps.appendChild(el("li", { "class": "lb-presenter__step" }, String(i + 1)));
+    }
+    progress.appendChild(this.steps);
+    bar.appendChild(progress);
+
+    var clock = el("div", { "class": "lb-presenter__clock" });
+    this.clockTotal = el("p", { "class": "lb-presenter__time", "role": "timer", "aria-label": "Time used" });
+    this.clockSegment = el("p", { "class": "lb-presenter__segment-time" });
+    clock.appendChild(this.clockTotal);
+    clock.appendChild(this.clockSegment);
+    bar.appendChild(clock);
+    dialog.appendChild(bar);
+
+    // Focusable, so a long segment can be scrolled with the keyboard (up and down arrows).
+    var stage = el("div", { "class": "lb-presenter__stage", "tabindex": "0", "role": "region", "aria-labelledby": "lb-presenter-heading" });
+    this.heading = el("h2", { "class": "lb-presenter__heading", "id": "lb-presenter-heading", "tabindex": "-1" });
+    stage.appendChild(this.heading);
+    this.cue = el("p", { "class": "lb-presenter__cue", "hidden": "" });
+    stage.appendChild(this.cue);
+    this.body = el("div", { "class": "lb-presenter__body" });
+    stage.appendChild(this.body);
+    dialog.appendChild(stage);
+
+    var controls = el("div", { "class": "lb-presenter__controls" });
+    this.prevButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Previous");
+    this.playButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--primary" }, "Start clock");
+    this.nextButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Next");
+    this.closeButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--close" }, "Close presenter");
+    controls.appendChild(this.prevButton);
+    controls.appendChild(this.playButton);
+    controls.appendChild(this.nextButton);
+    controls.appendChild(this.closeButton);
+    if (document.fullscreenEnabled && dialog.requestFullscreen) {
+      this.fullButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Full screen");
+      controls.insertBefore(this.fullButton, this.closeButton);
+      this.fullButton.addEventListener("click", function () { self.toggleFullscreen(); });
+    }
+    dialog.appendChild(controls);
+    dialog.appendChild(el("p", { "class": "lb-presenter__keys", "id": "lb-presenter-keys" },
+      "Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close."));
+    this.live = el("p", { "class": "lb-visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
+    dialog.appendChild(this.live);
+
+    this.prevButton.addEventListener("click", function () { self.go(self.index - 1); });
+    this.nextButton.addEventListener("click", function () { self.go(self.index + 1); });
+    this.playButton.addEventListener("click", function () { self.toggleClock(); });
+    this.closeButton.addEventListener("click", function () { self.close(); });
+    dialog.addEventListener("keydown", function (event) { self.onKey(event); });
+    this.dialog = dialog;
+    document.body.appendChild(dialog);
+  };
+
+  Presenter.prototype.announce = function (text) {
+    // Clearing first makes a repeated message be read again.
+    var live = this.live;
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  };
+
+  Presenter.prototype.open = function () {
+    this.background = [];
+    var children = document.body.children;
+    for (var i = 0; i < children.length; i++) {
+      var child = children[i];
+      if (child !== this.dialog && !child.inert) {
+        child.inert = true;
+        this.background.push(child);
+      }
+    }
+    document.documentElement.classList.add("lb-presenting");
+    this.dialog.hidden = false;
+    this.render(false);
+    this.heading.focus();
+    this.announce("Presenter open. Segment " + (this.index + 1) + " of " + this.segments.length + ": " +
+      this.segments[this.index].label + ". The clock is " + (this.running ? "running." : "stopped: press Space to start it."));
+  };
+
+  Presenter.prototype.close = function () {
+    this.pause(false);
+    if (document.fullscreenElement === this.dialog && document.exitFullscreen) document.exitFullscreen();
+    this.dialog.hidden = true;
+    for (var i = 0; i < this.background.length; i++) this.background[i].inert = false;
+    this.background = [];
+    document.documentElement.classList.remove("lb-presenting");
+    this.opener.focus();
+  };
+
+  Presenter.prototype.go = function (index) {
+    if (index < 0 || index >= this.segments.length || index === this.index) return;
+    this.index = index;
+    this.segmentElapsed = 0;
+    this.cued = false;
+    this.render(true);
+  };
+
+  Presenter.prototype.render = function (announce) {
+    var count = this.segments.length;
+    var seg = this.segments[this.index];
+    var progress = "Segment " + (this.index + 1) + " of " + count;
+    this.progressText.textContent = progress;
+    this.heading.textContent = "";
+    this.heading.appendChild(el("span", { "class": "lb-presenter__number" }, String(this.index + 1)));
+    this.heading.appendChild(document.createTextNode(" " + seg.label));
+    while (this.body.firstChild) this.body.removeChild(this.body.firstChild);
+    this.body.appendChild(seg.content);
+    this.body.scrollTop = 0;
+    var steps = this.steps.children;
+    for (var i = 0; i < steps.length; i++) {
+      steps[i].className = "lb-presenter__step" + (i < this.index ? " lb-presenter__step--done" : "") +
+        (i === this.index ? " lb-presenter__step--current" : "");
+    }
+    this.prevButton.setAttribute("aria-disabled", String(this.index === 0));
+    this.nextButton.setAttribute("aria-disabled", String(this.index === count - 1));
+    this.updateClock();
+    if (announce) this.announce(progress + ": " + seg.label);
+  };
+
+  Presenter.prototype.updateClock = function () {
+    this.clockTotal.textContent = clockText(this.elapsed) + " of " + clockText(TOTAL_MS);
+    this.clockTotal.setAttribute("aria-label", "Time used: " + spokenTime(this.elapsed) + " of 7 minutes");
+    this.clockSegment.textContent = "This segment " + clockText(this.segmentElapsed) + " of 1:00";
+    var up = this.segmentElapsed >= SEGMENT_MS;
+    this.dialog.classList.toggle("lb-presenter--minute-up", up);
+    this.dialog.classList.toggle("lb-presenter--over-time", this.elapsed >= TOTAL_MS);
+    this.cue.hidden = !up;
+    if (up) {
+      this.cue.textContent = this.index === this.segments.length - 1
+        ? "This segment's minute is up: time to close the briefing."
+        : "This segment's minute is up: move on when you are ready.";
+    }
+    if (up && !this.cued) {
+      this.cued = true;
+      this.announce("One minute on " + this.segments[this.index].label + ".");
+    }
+    if (this.elapsed >= TOTAL_MS && !this.overTime) {
+      this.overTime = true;
+      this.announce("Seven minutes are up.");
+    }
+  };
+
+  Presenter.prototype.tick = function () {
+    var now = Date.now();
+    var delta = Math.max(0, now - this.lastTick);
+    this.lastTick = now;
+    this.elapsed += delta;
+    this.segmentElapsed += delta;
+    this.updateClock();
+  };
+
+  Presenter.prototype.start = function () {
+    if (this.running) return;
+    var self = this;
+    this.running = true;
+    this.lastTick = Date.now();
+    this.timer = window.setInterval(function () { self.tick(); }, 250);
+    this.playButton.textContent = "Pause clock";
+    this.dialog.classList.add("lb-presenter--running");
+    this.announce("Clock started.");
+  };
+
+  Presenter.prototype.pause = function (announce) {
+    if (!this.running) return;
+    this.tick();
+    window.clearInterval(this.timer);
+    this.timer = null;
+    this.running = false;
+    this.playButton.textContent = "Start clock";
+    this.dialog.classList.remove("lb-presenter--running");
+    if (announce !== false) this.announce("Clock paused at " + spokenTime(this.elapsed) + ".");
+  };
+
+  Presenter.prototype.toggleClock = function () {
+    if (this.running) this.pause(); else this.start();
+  };
+
+  Presenter.prototype.toggleFullscreen = function () {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else this.dialog.requestFullscreen().catch(function () { /* refused: the dialog already fills the window */ });
+  };
+
+  Presenter.prototype.focusable = function () {
+    var all = this.dialog.querySelectorAll("button, a[href], input, select, textarea, [tabindex]:not([tabindex='-1'])");
+    var shown = [];
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].offsetParent !== null || all[i] === document.activeElement) shown.push(all[i]);
+    }
+    return shown;
+  };
+
+  Presenter.prototype.onKey = function (event) {
+    var key = event.key;
+    var target = event.target;
+    var onControl = target && /^(BUTTON|A|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(target.tagName);
+    if (key === "Escape" || key === "Esc") {
+      event.preventDefault();
+      this.close();
+    } else if (key === "ArrowRight" || key === "PageDown") {
+      event.preventDefault();
+      this.go(this.index + 1);
+    } else if (key === "ArrowLeft" || key === "PageUp") {
+      event.preventDefault();
+      this.go(this.index - 1);
+    } else if (key === "Home" && !onControl) {
+      event.preventDefault();
+      this.go(0);
+    } else if (key === "End" && !onControl) {
+      event.preventDefault();
+      this.go(this.segments.length - 1);
+    } else if ((key === " " || key === "Spacebar") && !onControl) {
+      // On a button, Space presses that button, as everywhere else.
+      event.preventDefault();
+      this.toggleClock();
+    } else if (key === "Tab") {
+      var items = this.focusable();
+      if (!items.length) return;
+      var first = items[0];
+      var last = items[items.length - 1];
+      if (event.shiftKey && (target === first || target === this.heading || !this.dialog.contains(target))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && target === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  /* Print: the board and the publication date go in every sheet's margin (print.css styles it).
+   * CSS cannot read the page's text into @page, so the line is copied here, as a CSS string. */
+  function printFooter() {
+    var footer = document.querySelector(".lb-print-footer");
+    if (!footer) return;
+    var text = footer.textContent.replace(/\s+/g, " ").trim().replace(/\\/g, "\\\\").replace(/"/g, "\\\"");
+    var style = document.createElement("style");
+    style.textContent = "@media print { @page { @bottom-left { content: \"" + text + "\"; } } }";
+    document.head.appendChild(style);
+    footer.classList.add("lb-print-footer--in-margin");
+  }
+
+  function init() {
+    printFooter();
+    var opener = document.querySelector("[data-lb-present]");
+    var sections = document.querySelectorAll("section.lb-segment");
+    var printer = document.querySelector("[data-lb-print]");
+    if (printer) printer.addEventListener("click", function () { window.print(); });
+    var hiddenItems = document.querySelectorAll("[data-lb-needs-js]");
+    for (var i = 0; i < hiddenItems.length; i++) {
+      if (hiddenItems[i].querySelector("[data-lb-present]") && (!opener || !sections.length)) continue;
+      hiddenItems[i].hidden = false;
+    }
+    if (!opener || !sections.length) return;
+    var titleEl = document.getElementById("briefing-title");
+    var title = titleEl ? titleEl.textContent : document.title;
+    var presenter = null;
+    opener.addEventListener("click", function () {
+      if (!presenter) presenter = new Presenter(opener, sections, title);
+      presenter.open();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
