@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.derive import Site
-from generator.pages import analysis, archive, assets, briefing_page, data, feeds, home, recommendations
+from generator.pages import analysis, archive, assets, briefing_page, data, feeds, finder, home, recommendations, themes
 from generator.pages import word as word_docx
 from generator.render import OutputFile, Page, Renderer
 
@@ -17,6 +17,8 @@ Builder = Callable[[Site, Renderer], Iterable[Page | OutputFile]]
 
 BUILDERS: list[Builder] = [
     home.build,
+    themes.build,
+    finder.build,
     briefing_page.build,
     data.build,
     archive.build,

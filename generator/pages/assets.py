@@ -9,7 +9,7 @@ from generator.render import OutputFile, Renderer
 #: PAGE_ASSETS are included by the one page template that needs them.
 GLOBAL_CSS = ["assets/briefings.css", "assets/archive.css", "assets/search.css", "assets/analysis.css", "assets/print.css"]
 GLOBAL_JS = ["assets/briefings.js", "assets/search.js"]
-PAGE_ASSETS: list[str] = ["assets/expiry.js", "assets/recommendations.js"]
+PAGE_ASSETS: list[str] = ["assets/expiry.js", "assets/finder.js", "assets/finder.css", "assets/themes.css", "assets/recommendations.js"]
 PAGE_ASSETS += ["assets/presenter.js", "assets/presenter.css"]  # the team-leader kit: partials/briefing_tools.html
 STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
 

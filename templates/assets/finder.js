@@ -1,0 +1,196 @@
+/* Learning Briefings finder: filters data/briefings.json in the browser.
+ *
+ * Progressive enhancement: the page lists every theme without this script; the script shows
+ * the filter form. Filters live in the query string (?theme=a&theme=b&type=SCR&board=...&
+ * agency=...&from=2015&to=2020&q=words) so a view can be shared, bookmarked and reached with
+ * the back button. Each briefing's lower-case search text and theme set are built once, and
+ * only the first PAGE results are drawn, so filtering thousands of briefings stays instant.
+ */
+(function () {
+  "use strict";
+
+  var PAGE = 50;
+  var finder = document.getElementById("lb-finder");
+  if (!finder || !window.fetch || !window.URLSearchParams || !window.history.pushState) return;
+
+  var form = document.getElementById("lb-finder-form");
+  var count = document.getElementById("lb-finder-count");
+  var list = document.getElementById("lb-results");
+  var more = document.getElementById("lb-more");
+  var root = finder.getAttribute("data-root") || "";
+  var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="theme"]'));
+  var selects = ["type", "board", "agency", "from", "to"].map(function (name) { return form.elements[name]; });
+  var query = form.elements.q;
+  var themeTitle = {};
+  boxes.forEach(function (box) { themeTitle[box.value] = box.getAttribute("data-title"); });
+
+  var records = null; // prepared briefings, newest first; null until loaded
+  var matches = [];
+  var shown = 0;
+
+  function prepare(b) {
+    return {
+      b: b,
+      text: [b.title, b.review.name, b.summary].join(" ").toLowerCase(),
+      themes: new Set(b.themes),
+      agencies: new Set(b.agencies)
+    };
+  }
+
+  /* The filters as the form shows them. */
+  function readForm() {
+    var state = { themes: boxes.filter(function (x) { return x.checked; }).map(function (x) { return x.value; }) };
+    selects.forEach(function (s) { state[s.name] = s.value; });
+    state.q = query.value.trim();
+    return state;
+  }
+
+  /* The filters a query string asks for; values the form does not offer are dropped. */
+  function readURL(search) {
+    var params = new URLSearchParams(search);
+    var wanted = params.getAll("theme");
+    boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
+    selects.forEach(function (s) {
+      var value = params.get(s.name) || "";
+      var known = Array.prototype.some.call(s.options, function (o) { return o.value === value; });
+      s.value = known ? value : "";
+    });
+    query.value = params.get("q") || "";
+  }
+
+  function toQuery(state) {
+    var params = new URLSearchParams();
+    state.themes.forEach(function (t) { params.append("theme", t); });
+    selects.forEach(function (s) { if (state[s.name]) params.set(s.name, state[s.name]); });
+    if (state.q) params.set("q", state.q);
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function isFiltered(state) {
+    return state.themes.length > 0 || state.q !== "" || selects.some(function (s) { return state[s.name] !== ""; });
+  }
+
+  function filter(state) {
+    var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    var from = state.from ? +state.from : -Infinity;
+    var to = state.to ? +state.to : Infinity;
+    if (from > to) { var swap = from; from = to; to = swap; }
+    return records.filter(function (r) {
+      var b = r.b;
+      if (state.type && b.review.type !== state.type) return false;
+      if (state.board && b.review.board !== state.board) return false;
+      if (state.agency && !r.agencies.has(state.agency)) return false;
+      if (b.year < from || b.year > to) return false;
+      for (var i = 0; i < state.themes.length; i++) if (!r.themes.has(state.themes[i])) return false;
+      for (var j = 0; j < words.length; j++) if (r.text.indexOf(words[j]) === -1) return false;
+      return true;
+    });
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function result(b) {
+    var item = el("li", "lb-result");
+    item.setAttribute("data-slug", b.slug);
+    var heading = el("h3", "lb-result__title");
+    var link = el("a", null, b.title);
+    link.href = root + b.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    item.appendChild(el("p", "lb-result__summary", b.summary));
+    var meta = el("p", "lb-result__meta");
+    var type = el("abbr", null, b.review.type);
+    type.title = b.review.type_name;
+    meta.appendChild(document.createTextNode(b.review.name + " · "));
+    meta.appendChild(type);
+    meta.appendChild(document.createTextNode(" · " + b.review.board + " · " + b.year));
+    item.appendChild(meta);
+    var titles = b.themes.map(function (t) { return themeTitle[t] || t; });
+    item.appendChild(el("p", "lb-result__themes", "Themes: " + titles.join(", ")));
+    return item;
+  }
+
+  /* Draw results up to ``upto``; return the first newly drawn link (for focus). */
+  function draw(upto) {
+    var batch = document.createDocumentFragment();
+    var first = null;
+    for (; shown < Math.min(upto, matches.length); shown++) {
+      var item = result(matches[shown].b);
+      first = first || item.querySelector("a");
+      batch.appendChild(item);
+    }
+    list.appendChild(batch);
+    var left = matches.length - shown;
+    more.hidden = left <= 0;
+    more.textContent = "Show " + Math.min(PAGE, left) + " more result" + (Math.min(PAGE, left) === 1 ? "" : "s") +
+      " (" + left + " not shown)";
+    return first;
+  }
+
+  function describe(state) {
+    var n = matches.length, total = records.length;
+    var noun = function (k) { return k === 1 ? "briefing" : "briefings"; };
+    if (!isFiltered(state)) return "Showing all " + total + " " + noun(total) + ", newest first.";
+    if (n === 0) return "No briefings match these filters. Remove a filter or clear them all.";
+    return n + " of " + total + " " + noun(total) + " match" + (n === 1 ? "es" : "") + " these filters" +
+      (n > PAGE ? "; showing the first " + PAGE + "." : ".");
+  }
+
+  /* Filter, draw, and record the filters in the URL: a new history entry when ``push``. */
+  function apply(push) {
+    var state = readForm();
+    var search = toQuery(state);
+    if (search !== window.location.search) {
+      var url = window.location.pathname + search;
+      if (push) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    }
+    if (!records) return;
+    matches = filter(state);
+    list.textContent = "";
+    shown = 0;
+    draw(PAGE);
+    count.textContent = describe(state);
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+  form.addEventListener("change", function (event) { if (event.target !== query) apply(true); });
+  query.addEventListener("input", function () { apply(false); });
+  document.getElementById("lb-clear").addEventListener("click", function () {
+    form.reset();
+    apply(true);
+    query.focus();
+  });
+  more.addEventListener("click", function () {
+    var first = draw(shown + PAGE);
+    if (first) first.focus();
+  });
+  window.addEventListener("popstate", function () {
+    readURL(window.location.search);
+    apply(false);
+  });
+
+  readURL(window.location.search);
+  finder.hidden = false;
+  var nojs = document.querySelector(".lb-finder-nojs");
+  if (nojs) nojs.hidden = true;
+
+  fetch(finder.getAttribute("data-src"))
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (data) {
+      records = data.map(prepare);
+      apply(false);
+    })
+    .catch(function () {
+      count.textContent = "The briefings could not be loaded. Browse by theme below instead.";
+    });
+})();

@@ -1,0 +1,221 @@
+"""The finder (find/): its page without JavaScript, and driven in Chromium with it."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import lxml.html
+import pytest
+
+from tests.browserkit import axe_violations, guard_outside_requests, serve
+from tests.sitekit import SiteFolder
+
+AS_OF = "2026-01-01"
+OTHER_BOARD = "Otherton Safeguarding Partnership"
+
+#: slug -> (themes, type, published, board, agencies, title); newest first.
+BRIEFINGS = {
+    "child-a": (["risk-assessment", "neglect"], "SCR", "2025-06-01", None, ["Police"], "Child A: caring for a parent who drinks"),
+    "child-b": (["risk-assessment", "neglect", "domestic-abuse"], "CSPR", "2024-03-01", OTHER_BOARD, ["Health visiting"],
+                "Child B: a house move"),
+    "child-c": (["risk-assessment", "neglect"], "CSPR", "2023-05-01", None, ["Police", "Schools"], "Child C: missed school"),
+    "child-d": (["neglect"], "SCR", "2022-02-01", None, ["Schools"], "Child D: hunger at school"),
+    "child-e": (["risk-assessment", "information-sharing"], "SCR", "2021-09-01", OTHER_BOARD, ["Police"],
+                "Child E: a referral that said too little"),
+    "child-f": (["risk-assessment", "neglect", "information-sharing"], "SCR", "2020-01-15", None, ["GP practices"],
+                "Child F: the GP was not told"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> SiteFolder:
+    folder = SiteFolder(tmp_path_factory.mktemp("finder") / "board")
+    for slug, (theme_list, review_type, published, board, agencies, title) in BRIEFINGS.items():
+        folder.add(slug, themes=theme_list, agencies=agencies, title=title,
+                   review={"type": review_type, "published": published, "board": board})
+    folder.add("draft-g", themes=["lived-experience"], draft=True, title="Secretdraft")
+    folder.built(AS_OF)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site.site) as url:
+        yield url
+
+
+def expected(themes=(), review_type=None, board=None, agency=None, year_from=None, year_to=None) -> list[str]:
+    found = []
+    for slug, (theme_list, t, published, b, agencies, _) in BRIEFINGS.items():
+        year = int(published[:4])
+        if (set(themes) <= set(theme_list) and (review_type is None or t == review_type)
+                and (board is None or (b or "Testshire Safeguarding Children Partnership") == board)
+                and (agency is None or agency in agencies)
+                and (year_from is None or year >= year_from) and (year_to is None or year <= year_to)):
+            found.append(slug)
+    return found
+
+
+def results(page) -> list[str]:
+    return page.locator("#lb-results > li").evaluate_all("items => items.map(li => li.dataset.slug)")
+
+
+def wait_for_results(page, slugs: list[str]) -> None:
+    page.wait_for_function(
+        "want => JSON.stringify([...document.querySelectorAll('#lb-results > li')].map(li => li.dataset.slug)) === want",
+        arg=json.dumps(slugs, separators=(",", ":")),
+    )
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_page_without_javascript_links_every_topic_page_and_the_archive(site):
+    page = lxml.html.fromstring(site.html("find/index.html"))
+    finder = page.get_element_by_id("lb-finder")
+    assert finder.get("hidden") is not None  # shown by finder.js only
+    links = {a.get("href") for a in page.cssselect(".lb-browse a")}
+    themes = {f"../themes/{t}/" for meta in BRIEFINGS.values() for t in meta[0]}
+    assert themes <= links and "../archive/" in links
+    assert "../themes/lived-experience/" not in links  # only the draft uses it
+    assert finder.get("data-src") == "../data/briefings.json"
+    assert page.cssselect('script[src="../assets/finder.js"]')
+    assert (site.site / "assets" / "finder.js").is_file()
+    nav = [" ".join(a.text_content().split()) for a in page.cssselect(".md-tabs a")]
+    assert "Find" in nav
+
+
+def test_facets_offer_only_what_published_briefings_use(site):
+    page = lxml.html.fromstring(site.html("find/index.html"))
+    themes = [i.get("value") for i in page.cssselect('input[name="theme"]')]
+    assert sorted(themes) == ["domestic-abuse", "information-sharing", "neglect", "risk-assessment"]
+    options = {name: [o.get("value") for o in page.cssselect(f'select[name="{name}"] option') if o.get("value")]
+               for name in ("type", "board", "agency", "from", "to")}
+    assert options["type"] == ["CSPR", "SCR"]  # by display name: Child Safeguarding..., Serious Case...
+    assert options["board"] == [OTHER_BOARD, "Testshire Safeguarding Children Partnership"]
+    assert options["agency"] == ["GP practices", "Health visiting", "Police", "Schools"]
+    assert options["from"] == options["to"] == [str(y) for y in range(2020, 2026)]
+
+
+def test_data_file_has_every_published_briefing(site):
+    data = site.json("data/briefings.json")
+    assert [b["slug"] for b in data] == list(BRIEFINGS)
+
+
+@pytest.mark.browser
+def test_finder_filters_and_keeps_filters_in_the_url(site, base, page):
+    outside = guard_outside_requests(page)
+    page.goto(base + "find/")
+    count = page.locator("#lb-finder-count")
+    assert count.get_attribute("aria-live") == "polite"
+    page.wait_for_function("document.querySelector('#lb-finder-count').textContent.startsWith('Showing all 6')")
+    assert results(page) == list(BRIEFINGS)
+    assert page.locator(".lb-finder-nojs").is_hidden()
+
+    page.get_by_label("Risk assessment").check()
+    page.get_by_label("Information sharing").check()
+    page.get_by_label("Type of review").select_option("SCR")
+    want = expected(["risk-assessment", "information-sharing"], "SCR")
+    assert want == ["child-e", "child-f"]
+    wait_for_results(page, want)
+    assert count.text_content() == "2 of 6 briefings match these filters."
+    q = query(page)
+    assert sorted(q["theme"]) == ["information-sharing", "risk-assessment"] and q["type"] == ["SCR"]
+    assert set(q) == {"theme", "type"}
+    link = page.locator("#lb-results > li a").first
+    assert link.get_attribute("href") == "../briefings/child-e/"
+
+    # The URL alone brings back the same view.
+    page.reload()
+    wait_for_results(page, want)
+    assert page.get_by_label("Risk assessment").is_checked() and page.get_by_label("Information sharing").is_checked()
+    assert page.get_by_label("Type of review").input_value() == "SCR"
+
+    # Back undoes one choice at a time.
+    page.go_back()
+    wait_for_results(page, expected(["risk-assessment", "information-sharing"]))
+    assert "type" not in query(page) and page.get_by_label("Type of review").input_value() == ""
+    page.go_back()
+    wait_for_results(page, expected(["risk-assessment"]))
+    assert query(page) == {"theme": ["risk-assessment"]}
+    assert not page.get_by_label("Information sharing").is_checked()
+    page.go_forward()
+    wait_for_results(page, expected(["risk-assessment", "information-sharing"]))
+    assert outside == []
+
+
+@pytest.mark.browser
+def test_board_agency_years_and_text(base, page):
+    page.goto(base + f"find/?board={OTHER_BOARD.replace(' ', '+')}")
+    wait_for_results(page, expected(board=OTHER_BOARD))
+    page.get_by_label("Board").select_option("")
+    page.get_by_label("Agency").select_option("Police")
+    wait_for_results(page, expected(agency="Police"))
+    page.get_by_label("Agency").select_option("")
+    page.get_by_label("From", exact=True).select_option("2021")
+    page.get_by_label("To", exact=True).select_option("2023")
+    wait_for_results(page, expected(year_from=2021, year_to=2023))
+    assert query(page) == {"from": ["2021"], "to": ["2023"]}
+    page.get_by_role("button", name="Clear filters").click()
+    wait_for_results(page, list(BRIEFINGS))
+    assert query(page) == {}
+    # Free text: every word must occur in the title, review name or summary, in any case.
+    page.get_by_label("Search titles, names and summaries").fill("SCHOOL child")
+    wait_for_results(page, ["child-c", "child-d"])
+    assert query(page) == {"q": ["SCHOOL child"]}
+    page.get_by_label("Search titles, names and summaries").fill("no such words")
+    wait_for_results(page, [])
+    assert page.locator("#lb-finder-count").text_content().startswith("No briefings match")
+
+
+@pytest.mark.browser
+def test_unknown_values_in_the_url_are_ignored(base, page):
+    page.goto(base + "find/?theme=no-such-theme&theme=neglect&type=NOPE")
+    wait_for_results(page, expected(["neglect"]))
+    assert query(page) == {"theme": ["neglect"]}
+
+
+@pytest.mark.browser
+def test_long_result_lists_are_drawn_fifty_at_a_time(base, page):
+    records = [{"slug": f"b-{i:04d}", "url": f"briefings/b-{i:04d}/", "title": f"Review {i}", "summary": "Summary.",
+                "review": {"name": f"Child {i}", "type": "SCR", "type_name": "Serious Case Review",
+                           "board": "Board", "published": "2020-01-01"},
+                "year": 2020, "themes": ["neglect"], "agencies": [], "archived": False, "expires": "2021-01-01"}
+               for i in range(3000)]
+    page.route("**/data/briefings.json", lambda route: route.fulfill(json=records))
+    page.goto(base + "find/?theme=neglect")
+    page.wait_for_function("document.querySelectorAll('#lb-results > li').length === 50")
+    assert "3000 of 3000 briefings match" in page.locator("#lb-finder-count").text_content()
+    more = page.get_by_role("button", name=re.compile("Show 50 more results"))
+    more.click()
+    assert page.locator("#lb-results > li").count() == 100
+    # Focus moves to the first newly shown result, so keyboard users carry on from there.
+    assert page.evaluate("document.activeElement.textContent") == "Review 50"
+
+
+@pytest.mark.browser
+def test_no_accessibility_violations_on_finder_and_topic_page(base, page):
+    page.goto(base + "find/?theme=neglect")
+    wait_for_results(page, expected(["neglect"]))
+    assert axe_violations(page) == []
+    page.goto(base + "themes/neglect/")
+    assert axe_violations(page) == []
+    page.goto(base + "themes/")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_header_search_finds_topic_page_by_theme_name(site, base, page):
+    """Pagefind, when it has replaced Material's search (test_themes.py reads either index's files)."""
+    if not (site.site / "pagefind" / "pagefind.js").exists():
+        pytest.skip("Pagefind is not in use; test_themes.py checks Material's search index")
+    page.goto(base)
+    urls = page.evaluate("""async term => {
+        const pagefind = await import('./pagefind/pagefind.js');
+        const search = await pagefind.search(term);
+        return Promise.all(search.results.map(r => r.data().then(d => d.url)));
+    }""", "Neglect")
+    assert {"/themes/neglect/", *(f"/briefings/{s}/" for s in expected(["neglect"]))} <= set(urls)
