@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import anonymity, mkdocs_adapter, pages, search_index
+from generator import anonymity, guidance, mkdocs_adapter, pages, search_index
 from generator.config import LoadedConfig, load_config
 from generator.derive import Site, derive
 from generator.pages import assets
+from generator.problems import ContentError
 from generator.publication import State
 from generator.render import Renderer
 from generator.validate import load_briefings
@@ -31,10 +32,21 @@ class BuildResult:
 
 
 def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
-    """Everything up to rendering: read, validate and derive. Raises ContentError."""
+    """Everything up to rendering: read, validate and derive. Raises ContentError listing the
+    problems of the briefings and the theme guidance together."""
     config = load_config(config_path)
-    briefings = load_briefings(config)
-    return config, derive(config, briefings, as_of)
+    problems, briefings, notes = [], [], {}
+    try:
+        briefings = load_briefings(config)
+    except ContentError as err:
+        problems += err.problems
+    try:
+        notes = guidance.load(config)
+    except ContentError as err:
+        problems += err.problems
+    if problems:
+        raise ContentError(problems)
+    return config, derive(config, briefings, as_of, notes)
 
 
 def renderer_for(config: LoadedConfig, site: Site) -> Renderer:
@@ -68,13 +80,19 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
     try:
         docs, out = work / "docs", work / "site"
         docs.mkdir()
-        word = sum(1 for f in file_list if f.path.endswith(".docx"))
-        stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files, {word:,} Word)"
-        progress(stage)
-        with _build_date(as_of):
-            mkdocs_adapter.build(page_list, file_list, options, docs, out,
-                                 on_page=lambda done, total: progress(stage, done, total))
-        index_search(out, config.site.language, progress)
+        progress(f"indexing {len(page_list):,} pages for search (Pagefind, in the background)")
+        search = search_index.IndexJob(page_list, work, config.site.language)
+        try:
+            word = sum(1 for f in file_list if f.path.endswith(".docx"))
+            stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files, {word:,} Word)"
+            progress(stage)
+            with _build_date(as_of):
+                mkdocs_adapter.build(page_list, file_list, options, docs, out,
+                                     on_page=lambda done, total: progress(stage, done, total))
+        except BaseException:
+            search.cancel()
+            raise
+        finish_search_index(search, out, progress)
         progress("checking the built site for names on the redact list")
         anonymity.scan_output(out, config, shown_as=site_dir.name)
         _swap_in(out, site_dir)
@@ -83,10 +101,11 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
     return BuildResult(site, site_dir, len(page_list), len(file_list))
 
 
-def index_search(out: Path, language: str, progress=lambda stage, done=None, total=None: None):
-    """The search step: Pagefind indexes the built pages in the temporary folder (never the live site)."""
-    progress("building the search index (Pagefind)")
-    stats = search_index.build_search_index(out, language)
+def finish_search_index(search: search_index.IndexJob, out: Path, progress=lambda stage, done=None, total=None: None):
+    """The search step: wait for Pagefind (started before MkDocs) and put its index into the
+    temporary site folder, before the swap (never into the live site)."""
+    progress("finishing the search index")
+    stats = search.finish(out)
     progress(f"search index: {stats.pages:,} pages in {stats.files:,} files")
     return stats
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import quote
 
@@ -17,6 +17,7 @@ from generator import publication
 from generator.body import is_local
 from generator.briefing import Briefing
 from generator.config import LoadedConfig, Theme
+from generator.guidance import Guidance
 from generator.publication import HeldBack, State
 
 
@@ -78,6 +79,7 @@ class Site:
     entries: tuple[Entry, ...]  # published, newest first
     held_back: tuple[HeldBack, ...]
     drafts: int
+    guidance: Mapping[str, Guidance] = field(default_factory=dict)  # longer notes per theme slug
 
     @property
     def site(self):
@@ -142,7 +144,8 @@ def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
                  on_request and report is not None)
 
 
-def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date) -> Site:
+def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date,
+           guidance: Mapping[str, Guidance] | None = None) -> Site:
     entries, held, drafts = [], [], 0
     for briefing in briefings:
         s = publication.state(briefing, as_of)
@@ -153,4 +156,4 @@ def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date) -> Site
         else:
             held.append(publication.held_back(briefing, as_of))
     entries.sort(key=lambda e: (e.published, e.slug), reverse=True)
-    return Site(config, as_of, tuple(entries), tuple(held), drafts)
+    return Site(config, as_of, tuple(entries), tuple(held), drafts, dict(guidance or {}))

@@ -123,3 +123,12 @@ def test_draft_needs_no_published_date(folder):
     run = folder.check()
     assert run.code == 0, run.err
     assert "1 draft(s) skipped" in run.out
+
+
+def test_check_reports_guidance_and_briefing_problems_together(folder):
+    folder.add("child-a", themes=["nonsense"])
+    folder.write("guidance/risk-assesment.md", "## Why it matters\nText.\n")
+    err = _problems(folder)
+    assert err.startswith("2 problem(s) found:")
+    assert "guidance/risk-assesment.md" in err and "did you mean 'risk-assessment'" in err
+    assert "unknown theme 'nonsense'" in err

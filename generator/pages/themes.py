@@ -59,7 +59,7 @@ def topic_page(site: Site, r: Renderer, slug: str, theme: Theme, entries: list[E
 
 
 def build(site: Site, r: Renderer):
-    notes = guidance.load(site.config)
+    notes = site.guidance
     groups = by_category(site)
     yield r.page(
         "themes/index.md", "themes_index.html", "Themes",
