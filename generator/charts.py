@@ -140,7 +140,8 @@ def venn(r: Renderer, result: dict, chart_id: str = "chart-venn") -> Markup | No
     for region in top["regions"]:
         key = tuple(index[s] for s in region["themes"])
         x, y = REGION_AT[key]
-        regions.append({"x": x, "y": y, "count": region["count"], "label": region_label(region["themes"], top["themes"], titles)})
+        regions.append({"x": x, "y": y, "count": region["count"], "halo": 15 * len(str(region["count"])) + 10,
+                        "label": region_label(region["themes"], top["themes"], titles)})
     above = max(len(c["lines"]) for c in circles[:2]) - 1
     shift = 18 * above
     desc = (f"Venn diagram of the {TOP} most frequent themes in {result['reviews']} reviews. "
