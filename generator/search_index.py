@@ -9,12 +9,18 @@ theme, type, board and year.
 
 The indexer is the ``pagefind`` binary shipped in the PyPI package ``pagefind[bin]``; it reads
 local files only and never touches the network.
+
+Pagefind reads only the ``data-pagefind-body`` part of a page, which is our own rendered HTML:
+the Material layout around it is never indexed. So :class:`IndexJob` indexes the pages as we
+rendered them, in a background process that runs on the second core while MkDocs (one core)
+lays the pages out; build.py moves the finished bundle into the built site before the swap.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import os
 import struct
@@ -51,24 +57,77 @@ def pagefind_binary() -> Path:
     return Path(found)
 
 
-def build_search_index(site_dir: Path, language: str = "en") -> IndexStats:
-    """Index the built site in ``site_dir`` (the temporary folder, before the swap) into ``pagefind/``."""
-    bundle = site_dir / BUNDLE_DIR
-    command = [
-        str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
-        "--force-language", language.split("-")[0].lower() or "en", "--silent",
-    ]
-    # Run from the site folder's parent with only a minimal environment: a stray pagefind.yml
-    # or PAGEFIND_* variable in the user's folder must not change what is indexed.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    done = subprocess.run(command, cwd=site_dir.parent, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError("building the search index failed: " + (" | ".join(detail) or f"exit {done.returncode}"))
+def _command(site: Path, bundle: Path, language: str) -> list[str]:
+    return [str(pagefind_binary()), "--site", str(site), "--output-path", str(bundle),
+            "--force-language", language.split("-")[0].lower() or "en", "--silent"]
+
+
+def _environment() -> dict[str, str]:
+    # A stray PAGEFIND_* variable must not change what is indexed (and we run in our own
+    # temporary folder, so no pagefind.yml of the user's is read either).
+    return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+
+
+def _finish(bundle: Path, returncode: int, output: str) -> IndexStats:
+    if returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+        detail = output.strip().splitlines()[-5:]
+        raise SearchIndexError("building the search index failed: " + (" | ".join(detail) or f"exit {returncode}"))
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     make_reproducible(bundle)
     return IndexStats(pages=_page_count(bundle), files=sum(1 for p in bundle.rglob("*") if p.is_file()))
+
+
+def build_search_index(site_dir: Path, language: str = "en") -> IndexStats:
+    """Index a built site in ``site_dir`` into ``site_dir/pagefind/`` (all at once, in the foreground)."""
+    bundle = site_dir / BUNDLE_DIR
+    done = subprocess.run(_command(site_dir, bundle, language), cwd=site_dir.parent, env=_environment(),
+                          capture_output=True, text=True, check=False)
+    return _finish(bundle, done.returncode, done.stderr or done.stdout)
+
+
+def _output_path(source: str) -> str:
+    """Where MkDocs writes a page (directory URLs): briefings/x/index.md -> briefings/x/index.html."""
+    return source[: -len(".md")] + ".html" if source.endswith("index.md") else source[: -len(".md")] + "/index.html"
+
+
+class IndexJob:
+    """Pagefind indexing the rendered pages in a background process.
+
+    ``IndexJob(pages, work, language)`` writes each page that has a ``data-pagefind-body`` part
+    (every page if none has) to ``work/search-pages/`` at its site path and starts Pagefind on
+    them; :meth:`finish` waits for it and moves the bundle to ``site_dir/pagefind/``;
+    :meth:`cancel` stops it when the build fails.
+    """
+
+    def __init__(self, pages, work: Path, language: str = "en"):
+        self.source, self.bundle = work / "search-pages", work / "search-bundle"
+        marked = [p for p in pages if "data-pagefind-body" in p.html]
+        for page in marked or pages:
+            target = self.source / _output_path(page.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
+                              f"<title>{html.escape(page.title)}</title></head><body>\n{page.html}\n</body></html>\n",
+                              encoding="utf-8")
+        self.source.mkdir(parents=True, exist_ok=True)
+        self.log = (work / "search-index.log").open("w+", encoding="utf-8")
+        self.process = subprocess.Popen(_command(self.source, self.bundle, language), cwd=work, env=_environment(),
+                                        stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def finish(self, site_dir: Path) -> IndexStats:
+        returncode = self.process.wait()
+        self.log.seek(0)
+        output = self.log.read()
+        self.log.close()
+        stats = _finish(self.bundle, returncode, output)
+        self.bundle.rename(site_dir / BUNDLE_DIR)
+        return stats
+
+    def cancel(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
 
 
 def _page_count(bundle: Path) -> int:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -73,6 +76,37 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     return Briefing(slug, src.shown, fm, tuple(sections), tuple(learning), assets, report_asset, text), []
 
 
+#: From this many files on, briefings are read and checked in two worker processes: each file
+#: is independent, and a national collection has thousands (see bench/).
+PARALLEL_FROM = 200
+
+
+def _check_file(path: Path, config: LoadedConfig, checker: anonymity.Checker) -> tuple[Briefing | None, list[Problem]]:
+    """Read, check and build one briefing file."""
+    src, problems = read_source(path, config.root)
+    if src is None:
+        return None, problems + checker.file_problems(path, config.root)
+    problems = problems + checker.source_problems(src)
+    briefing, found = build_briefing(src, config)
+    return briefing, problems + found
+
+
+def _check_chunk(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker):
+    return [_check_file(path, config, checker) for path in paths]
+
+
+def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker):
+    """``_check_file`` for every path, in order; in worker processes when there are many."""
+    workers = min(2, os.cpu_count() or 1)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return [_check_file(path, config, checker) for path in paths]
+    size = max(1, len(paths) // (workers * 8))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks))
+        return [result for chunk in done for result in chunk]
+
+
 def load_briefings(config: LoadedConfig) -> list[Briefing]:
     """Read and validate every briefing; raise ContentError with every problem found."""
     content_root = config.resolve(config.site.briefings_dir)
@@ -84,14 +118,7 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     checker, problems = anonymity.Checker.for_config(config)
     problems += checker.content_problems()
     briefings: list[Briefing] = []
-    for path in briefing_files(content_root):
-        src, read_problems = read_source(path, config.root)
-        problems += read_problems
-        if src is None:
-            problems += checker.file_problems(path, config.root)
-            continue
-        problems += checker.source_problems(src)
-        briefing, found = build_briefing(src, config)
+    for briefing, found in _check_files(briefing_files(content_root), config, checker):
         problems += found
         if briefing:
             briefings.append(briefing)

@@ -222,8 +222,8 @@
     root.addEventListener("keydown", function (e) {
       if (e.key === "Escape") {
         if (!panel.hidden) {
+          input.focus(); /* first: focusing the box opens the panel when it has a query */
           close();
-          input.focus();
           e.preventDefault();
         } else if (input.value) {
           input.value = "";
