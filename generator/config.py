@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from generator import yamlfile
 from generator.problems import ContentError, Problem
@@ -74,6 +74,12 @@ class Analysis(_Strict):
     from_year: int | None = None
     to_year: int | None = None
     boards: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _ordered_years(self):
+        if self.from_year and self.to_year and self.from_year > self.to_year:
+            raise ValueError(f"from_year {self.from_year} is after to_year {self.to_year}; swap them")
+        return self
 
 
 class Accessibility(_Strict):

@@ -132,3 +132,9 @@ def test_check_reports_guidance_and_briefing_problems_together(folder):
     assert err.startswith("2 problem(s) found:")
     assert "guidance/risk-assesment.md" in err and "did you mean 'risk-assessment'" in err
     assert "unknown theme 'nonsense'" in err
+
+
+def test_analysis_years_out_of_order(folder):
+    folder.config["analysis"] = {"from_year": 2020, "to_year": 2010}
+    folder.write_config()
+    assert "from_year 2020 is after to_year 2010; swap them" in _problems(folder)
