@@ -42,7 +42,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests bench
 
 bench: $(TEST_STAMP) browser-deps
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache
