@@ -166,6 +166,8 @@ def _text(node: _Node) -> str:
 
 _P, _PPR, _PSTYLE, _R, _RPR, _T = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:rPr"), qn("w:t")
 _VAL, _SPACE_ATTR = qn("w:val"), "{http://www.w3.org/XML/1998/namespace}space"
+#: C0 control characters XML cannot hold (validation refuses them in briefings; this is a backstop).
+_NOT_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
 class _Template:
@@ -335,7 +337,7 @@ class _Writer:
                 SubElement(rPr, qn("w:color")).set(_VAL, LINK_COLOUR)
                 SubElement(rPr, qn("w:u")).set(_VAL, "single")
         t = SubElement(r, _T)
-        t.text = text
+        t.text = text.translate(_NOT_XML)
         if text[:1].isspace() or text[-1:].isspace():
             t.set(_SPACE_ATTR, "preserve")
         return r
@@ -527,7 +529,7 @@ class _Writer:
         b = self.b
         core = copy.deepcopy(self.t.core)
         props = CoreProperties(core)
-        props.title = _short(b.title)
+        props.title = _short(b.title)  # text from content goes through _short: 255 characters at most, XML-safe
         props.subject = "7-minute briefing"
         props.author = _short(b.board)
         props.last_modified_by = _short(b.board)
@@ -596,6 +598,7 @@ def write_zip(entries: list[_Entry], day: tuple[int, int, int]) -> bytes:
 
 def _short(text: str, limit: int = 255) -> str:
     """Core properties hold at most 255 characters: cut at a word, marked with an ellipsis."""
+    text = text.translate(_NOT_XML)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

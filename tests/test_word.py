@@ -237,6 +237,7 @@ def test_worker_processes_give_the_same_bytes_as_one_process(board):
     ("<p><img alt=\"A cycle\" src=\"../../files/images/c.svg\"></p>",
      [("Normal", f"[Image: A cycle] {BASE}files/images/c.svg")]),
     ("<p>Fish &amp; chips &lt;3</p>", [("Normal", "Fish & chips <3")]),
+    ("<p>pasted\x0b from\x14 a PDF</p>", [("Normal", "pasted from a PDF")]),  # XML cannot hold C0 controls
 ])
 def test_html_walker(html, expected):
     b = word.WordBriefing(path="x.docx", title="T", summary="S", language="en-GB", published=date(2020, 1, 2),
