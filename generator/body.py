@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from generator.problems import Problem
 
@@ -126,7 +127,8 @@ class _RewriteLinks(Treeprocessor):
         for el in root.iter():
             attr = "src" if el.tag == "img" else "href" if el.tag == "a" else None
             url = el.get(attr) if attr else None
-            if url and is_local(url):
+            # An autolinked <a@b.org> arrives with its "mailto:" hidden as entities: not a file.
+            if url and not url.startswith(AMP_SUBSTITUTE) and is_local(url):
                 output = self.links.resolve(url, self.line, "the link" if attr == "href" else "the image")
                 if output:
                     fragment = urlsplit(url).fragment

@@ -218,3 +218,10 @@ def test_sample_content_builds(tmp_path):
     assert len(data) >= 10
     assert "child-w" not in {d["slug"] for d in data}  # embargoed until 2027
     assert "child-t" not in {d["slug"] for d in data}  # draft
+
+
+def test_autolinked_board_email_in_body_is_a_mail_link(folder):
+    folder.add("child-a", body="## Further information\nWrite to <learning@testshire.example.org>.\n")
+    folder.built()
+    html = folder.html("briefings/child-a/index.html")
+    assert "mailto:" in html.replace("&#109;&#97;&#105;&#108;&#116;&#111;&#58;", "mailto:")
