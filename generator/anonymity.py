@@ -270,7 +270,7 @@ class Checker:
         raw_allow = src.data.get("allow") if isinstance(src.data, dict) else None
         allow = [a for a in raw_allow if isinstance(a, str)] if isinstance(raw_allow, list) else []
         problems = []
-        for node, in_allow in _scalars(src.node):
+        for node, in_allow in yaml_scalars(src.node):
             text = node.value
             first = node.start_mark.line + src.fm_line
             if node.style in ("|", ">"):
@@ -337,16 +337,16 @@ class Checker:
         return list(best.values())
 
 
-def _scalars(node, in_allow: bool = False, top: bool = True) -> Iterator[tuple[yaml.ScalarNode, bool]]:
+def yaml_scalars(node, in_allow: bool = False, top: bool = True) -> Iterator[tuple[yaml.ScalarNode, bool]]:
     """Every scalar value of a YAML node tree, and whether it sits under the top-level allow:."""
     if isinstance(node, yaml.ScalarNode):
         yield node, in_allow
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _scalars(item, in_allow, False)
+            yield from yaml_scalars(item, in_allow, False)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield from _scalars(value, in_allow or (top and getattr(key, "value", None) == "allow"), False)
+            yield from yaml_scalars(value, in_allow or (top and getattr(key, "value", None) == "allow"), False)
 
 
 # Reading output files ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -81,12 +82,27 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
 PARALLEL_FROM = 200
 
 
+#: Characters XML (Word files, feeds) cannot hold; they arrive invisibly, pasted from a PDF or Word.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def control_characters(src: Source) -> list[Problem]:
+    """Invisible control characters anywhere in a briefing, each with its line."""
+    problems = []
+    pieces = [(node.value, node.start_mark.line + src.fm_line) for node, _ in anonymity.yaml_scalars(src.node)]
+    for text, first in [*pieces, (src.body, src.body_line)]:
+        for m in _CONTROL.finditer(text):
+            problems.append(Problem(src.shown, first + text.count("\n", 0, m.start()),
+                f"invisible control character U+{ord(m.group()):04X} (often pasted from a PDF or Word); delete it"))
+    return problems
+
+
 def _check_file(path: Path, config: LoadedConfig, checker: anonymity.Checker) -> tuple[Briefing | None, list[Problem]]:
     """Read, check and build one briefing file."""
     src, problems = read_source(path, config.root)
     if src is None:
         return None, problems + checker.file_problems(path, config.root)
-    problems = problems + checker.source_problems(src)
+    problems = problems + checker.source_problems(src) + control_characters(src)
     briefing, found = build_briefing(src, config)
     return briefing, problems + found
 

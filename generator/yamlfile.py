@@ -51,7 +51,12 @@ def load(text: str) -> tuple[Any, yaml.Node | None]:
             pass  # parse again below for the Python parser's messages
         finally:
             loader.dispose()
-    return _load(_Loader(text))
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as err:  # a control character: refused before any parsing
+        line = text.count("\n", 0, err.position) + 1
+        raise YamlProblem(f"invisible control character U+{err.character:04X} is not allowed; delete it", line) from None
+    return _load(loader)
 
 
 def _load(loader: yaml.SafeLoader) -> tuple[Any, yaml.Node | None]:
