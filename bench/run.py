@@ -117,10 +117,34 @@ def page_sizes(folder: Path) -> list[int]:
     return sorted(p.stat().st_size for p in (folder / "briefings").glob("*/index.html"))
 
 
+@contextlib.contextmanager
+def serve(folder: Path):
+    """``folder`` over http.server on 127.0.0.1 (a free port), quiet about dropped connections."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            pass  # a browser context closed mid-download: not the benchmark's business
+
+    server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def measure_browser(size: Size, site: Path, sample_page: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browserkit import CHROMIUM, guard_outside_requests, serve
+    from tests.browserkit import CHROMIUM, guard_outside_requests
 
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM)

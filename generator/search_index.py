@@ -30,9 +30,10 @@ from pathlib import Path
 
 #: Where the index is written, relative to the site root (what templates/assets/search.js loads).
 BUNDLE_DIR = "pagefind"
-#: Pagefind's ready-made interfaces, which the site does not use (assets/search.js is ours).
+#: Pagefind's ready-made interfaces, which the site does not use (assets/search.js is ours and
+#: searches on the page itself, without Pagefind's web worker).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
 
 class SearchIndexError(Exception):
@@ -74,6 +75,11 @@ def _finish(bundle: Path, returncode: int, output: str) -> IndexStats:
         raise SearchIndexError("building the search index failed: " + (" | ".join(detail) or f"exit {returncode}"))
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    wasm = {f"wasm.{lang['wasm']}.pagefind" for lang in entry.get("languages", {}).values() if lang.get("wasm")}
+    for path in bundle.glob("wasm.*.pagefind"):
+        if path.name not in wasm:  # the stemmers of languages the site is not in
+            path.unlink()
     make_reproducible(bundle)
     return IndexStats(pages=_page_count(bundle), files=sum(1 for p in bundle.rglob("*") if p.is_file()))
 

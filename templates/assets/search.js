@@ -65,7 +65,8 @@
     function load() {
       if (!loading) {
         loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-          return pf.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () {
+          /* noWorker: a first search is quicker, and 40 KB lighter, on the page itself. */
+          return pf.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true }).then(function () {
             pf.init();
             pagefind = pf;
             return pf;
