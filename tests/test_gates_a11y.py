@@ -130,6 +130,18 @@ def test_keyboard_reaches_every_control_with_visible_focus(page, served, kind_na
     assert not invisible, f"{relative}: no visible focus on:\n" + "\n".join(invisible)
 
 
+@pytest.mark.parametrize("kind_name", ["home page", "briefing"])
+def test_first_tab_is_a_skip_link_to_the_content(page, served, kind_name):
+    _open(page, served, "fixture", kind_name)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent, document.activeElement.getBoundingClientRect().height]")
+    assert focused[0] == "Skip to main content" and focused[1] > 10  # shown when it has focus
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.getElementById('main-content').contains(document.activeElement)")
+
+
 def test_keyboard_in_the_presenter(page, served):
     relative, _ = _open(page, served, "fixture", "briefing")
     button = _presenter_or_skip(page)
