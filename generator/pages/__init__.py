@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator.derive import Site
-from generator.pages import analysis, archive, assets, briefing_page, data, feeds, finder, home, recommendations, themes
+from generator.pages import accessibility, analysis, archive, assets, briefing_page, data, feeds, finder, home, recommendations, themes
 from generator.pages import word as word_docx
 from generator.render import OutputFile, Page, Renderer
 
@@ -24,6 +24,7 @@ BUILDERS: list[Builder] = [
     archive.build,
     feeds.build,
     assets.build,
+    accessibility.build,
     analysis.build,
     recommendations.build,
     word_docx.build,
