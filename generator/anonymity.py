@@ -16,16 +16,21 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.problems import ContentError, Problem, display_path
+
+#: From this many output files the output scan reads in two processes.
+PARALLEL_FROM = 2000
 
 # --- detectors: text -> spans ------------------------------------------------------------
 
@@ -156,17 +161,32 @@ class RedactList:
         self.entries = [e for e in entries if e.strip()]
         self._regex = (re.compile(r"(?<!\w)(?:" + "|".join(_entry_pattern(e) for e in self.entries) + r")(?!\w)",
                                   re.IGNORECASE) if self.entries else None)
-        # A cheap screen before the regex: the first word of each entry, lower-cased.
-        self._first_words = {e.split()[0].lower().replace("’", "'") for e in self.entries}
+        # A cheap screen before the regex: an entry can only match text that holds all its words.
+        self._words = [[w.lower().replace("’", "'") for w in e.split()] for e in self.entries]
+        self._apostrophes = any("'" in w for words in self._words for w in words)
+        # The same screen on raw bytes (no decoding): the ASCII runs of each word, which survive
+        # entities (O&#39;Brien), JSON escapes (Zo\u00eb) and any case; None: cannot screen.
+        self._byte_pieces = []
+        for words in self._words:
+            pieces = [p.encode() for w in words for p in re.split(r"[^a-z0-9]+", w) if len(p) >= 2]
+            self._byte_pieces.append(pieces or None)
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
-    def find(self, text: str) -> list[Match]:
-        if self._regex is None:
-            return []
-        lowered = text.lower().replace("’", "'")
-        if not any(word in lowered for word in self._first_words):
+    def might_be_in(self, text: str) -> bool:
+        """False when no entry can match ``text`` (checked with substring searches, which are fast)."""
+        lowered = text.lower()
+        if self._apostrophes:
+            lowered = lowered.replace("’", "'")
+        return any(all(w in lowered for w in words) for words in self._words)
+
+    def might_be_in_bytes(self, data: bytes) -> bool:
+        lowered = data.lower()  # ASCII letters only, which is what the pieces hold
+        return any(pieces is None or all(p in lowered for p in pieces) for pieces in self._byte_pieces)
+
+    def find(self, text: str, screened: bool = False) -> list[Match]:
+        if self._regex is None or not (screened or self.might_be_in(text)):
             return []
         return [Match("name on the redact list", m.start(), m.end(), m.group()) for m in self._regex.finditer(text)]
 
@@ -313,21 +333,16 @@ class Checker:
         """Redact names anywhere in the built site: every file's text, and every file's path."""
         if not self.redact:
             return []
-        problems = []
-        for path in sorted(p for p in out.rglob("*") if p.is_file()):
-            rel = path.relative_to(out).as_posix()
-            shown = f"{shown_as}/{rel}"
-            for m in self.redact.find(rel):
-                problems.append(Problem(shown, None, f"the file's address contains '{_one_line(m.text)}', which is on "
-                                                     f"the private redact list ({self.redact_shown}): rename the source"))
-            for inner, text in _texts(path):
-                for view, first_line in _views(text, inner):
-                    for m in self.redact.find(view):
-                        name = f"{shown}!{inner}" if inner != path.name else shown
-                        line = _line(view, m.start, 1) if first_line else None
-                        problems.append(Problem(name, line,
-                            f"'{_one_line(m.text)}' from the private redact list ({self.redact_shown}) is in the built "
-                            f"site; remove it from the briefing, guidance, config or template that put it there"))
+        files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+        workers = min(2, os.cpu_count() or 1)
+        if len(files) < PARALLEL_FROM or workers < 2:
+            problems = self._output_chunk(out, shown_as, files)
+        else:  # a national collection: tens of thousands of files, read in two processes
+            size = -(-len(files) // (workers * 4))
+            chunks = [files[i:i + size] for i in range(0, len(files), size)]
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                done = pool.map(self._output_chunk, [out] * len(chunks), [shown_as] * len(chunks), chunks)
+                problems = [p for chunk in done for p in chunk]
         # The same name found in several views of one file is reported once, at its line if known.
         best: dict[tuple[str, str], Problem] = {}
         for p in problems:
@@ -335,6 +350,31 @@ class Checker:
             if key not in best or (best[key].line is None and p.line is not None):
                 best[key] = p
         return list(best.values())
+
+    def _output_chunk(self, out: Path, shown_as: str, files: list[str]) -> list[Problem]:
+        problems = []
+        seen_members: set = set()
+        for rel in files:
+            path = out / rel
+            shown = f"{shown_as}/{rel}"
+            for m in self.redact.find(rel):
+                problems.append(Problem(shown, None, f"the file's address contains '{_one_line(m.text)}', which is on "
+                                                     f"the private redact list ({self.redact_shown}): rename the source"))
+            zipped = path.suffix.lower() in _ZIPPED
+            for inner, data in _texts(path, seen_members):
+                # Most files hold no entry's words at all: skip them before decoding anything.
+                # Word files are always read as text, as runs can split a word.
+                text = _decode(data) if zipped or self.redact.might_be_in_bytes(data) else None
+                if text is None:
+                    continue
+                for view, first_line in _views(text, inner, zipped, self.redact):
+                    for m in self.redact.find(view, screened=True):
+                        name = f"{shown}!{inner}" if inner != path.name else shown
+                        line = _line(view, m.start, 1) if first_line else None
+                        problems.append(Problem(name, line,
+                            f"'{_one_line(m.text)}' from the private redact list ({self.redact_shown}) is in the built "
+                            f"site; remove it from the briefing, guidance, config or template that put it there"))
+        return problems
 
 
 def yaml_scalars(node, in_allow: bool = False, top: bool = True) -> Iterator[tuple[yaml.ScalarNode, bool]]:
@@ -355,8 +395,10 @@ _ZIPPED = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".zip"}
 _MARKUP = {".html", ".htm", ".xml", ".svg", ".rels", ".xhtml", ".rss", ".atom"}
 
 
-def _texts(path: Path) -> Iterator[tuple[str, str]]:
-    """(name, text) for each text inside a built file: itself, a gzip's content, a zip's members."""
+def _texts(path: Path, seen_members: set | None = None) -> Iterator[tuple[str, bytes]]:
+    """(name, bytes) for each part of a built file: itself, a gzip's content, a zip's members.
+    A zip member already read from another file (same name, CRC and size: every Word file's
+    styles and theme) is not read again."""
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()
@@ -367,24 +409,22 @@ def _texts(path: Path) -> Iterator[tuple[str, str]]:
             data = gzip.decompress(data)
         except (OSError, EOFError):
             return
-        inner = path.name[:-3] if suffix == ".gz" else path.name
-        text = _decode(data)
-        if text is not None:
-            yield inner, text
+        yield (path.name[:-3] if suffix == ".gz" else path.name), data
         return
     if suffix in _ZIPPED:
         try:
             with zipfile.ZipFile(path) as z:
-                for member in sorted(z.namelist()):
-                    text = _decode(z.read(member))
-                    if text is not None:
-                        yield member, text
+                for info in sorted(z.infolist(), key=lambda i: i.filename):
+                    key = (info.filename, info.CRC, info.file_size)
+                    if seen_members is not None:
+                        if key in seen_members:
+                            continue
+                        seen_members.add(key)
+                    yield info.filename, z.read(info)
         except (zipfile.BadZipFile, OSError):
             pass
         return
-    text = _decode(data)
-    if text is not None:
-        yield path.name, text
+    yield path.name, data
 
 
 def _decode(data: bytes) -> str | None:
@@ -400,22 +440,28 @@ _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"</(?:w:p|p|li|h\d|td|th|div|dd|dt)>|<w:br/>|<w:tab/>|<br\s*/?>", re.IGNORECASE)
 
 
-def _views(text: str, name: str) -> Iterator[tuple[str, bool]]:
-    """The ways a name can hide in a file's text: as written, with entities decoded, with tags
-    removed (Word splits a word across runs), JSON strings decoded. True if lines are the file's."""
-    yield text, True
+def _views(text: str, name: str, zipped: bool, redact: RedactList) -> Iterator[tuple[str, bool]]:
+    """The ways a name can hide in a file's text, each yielded only if it may hold a redact entry:
+    with entities decoded (O&#39;Brien); with tags removed (Word splits text into runs, a template
+    may wrap each word); JSON strings decoded (\\u escapes). True if its lines are the file's."""
     suffix = Path(name).suffix.lower()
-    if "&" in text:
-        yield html.unescape(text), True
-    if suffix in _MARKUP or "<" in text and suffix not in {".js", ".css"}:
-        yield html.unescape(_TAG.sub("", _BREAK.sub("\n", text))), False
-    if suffix == ".json" or suffix == "":
+    decoded = html.unescape(text) if "&" in text else text  # holds all the raw text does, on the same lines
+    possible = redact.might_be_in(decoded)
+    if possible:
+        yield decoded, True
+    markup = zipped or suffix in _MARKUP or ("<" in text and suffix not in {".js", ".css"})
+    if markup and (possible or zipped):  # removing tags only joins words already there (Word runs split words)
+        stripped = html.unescape(_TAG.sub("", _BREAK.sub("\n", text)))
+        if redact.might_be_in(stripped):
+            yield stripped, False
+    if (suffix == ".json" or suffix == "") and (possible or "\\u" in text or "\\/" in text):
         try:
             strings = "\n".join(_json_strings(json.loads(text)))
         except (ValueError, RecursionError):
             return
-        yield strings, False
-        yield html.unescape(_TAG.sub(" ", strings)), False
+        for view in (strings, html.unescape(_TAG.sub(" ", strings))):
+            if redact.might_be_in(view):
+                yield view, False
 
 
 def _json_strings(value) -> Iterator[str]:

@@ -292,12 +292,14 @@ def _docx_bytes(runs: list[str]) -> bytes:
     ("pagefind/fragment/en_1.pf_fragment", gzip.compress(b'pagefind_dcd{"content":"Jayden Smithfield"}')),
     ("briefings/a/a.docx", _docx_bytes(["Met Jay", "den Smith", "field"])),
     ("data/x.csv", b"slug,name\na,Jayden Smithfield\n"),
+    ("data/z.json", json.dumps({"t": "met ZO\u00cb BRONT\u00cb"}).encode()),  # \u escapes, any case
+    ("page/z.html", "<p>Zoë&nbsp;Brontë</p>".encode()),
     ("files/jayden-smithfield.pdf", b"%PDF-1.4\x00binary"),  # caught by its address
 ])
 def test_output_scan_finds_names_in_every_kind_of_file(tmp_path, folder, name, content):
     from generator.config import load_config
 
-    folder.write("private/redact.txt", "Jayden Smithfield\nO'Brien\n")
+    folder.write("private/redact.txt", "Jayden Smithfield\nO'Brien\nZoë Brontë\n")
     out = tmp_path / "out"
     target = out / name
     target.parent.mkdir(parents=True)
@@ -306,3 +308,17 @@ def test_output_scan_finds_names_in_every_kind_of_file(tmp_path, folder, name, c
     with pytest.raises(anonymity.ContentError) as caught:
         anonymity.scan_output(out, load_config(folder.config_path))
     assert [p.file.split("!")[0] for p in caught.value.problems] == [f"site/{name}"]
+
+
+def test_output_scan_in_worker_processes_finds_the_same(tmp_path, folder, monkeypatch):
+    from generator.config import load_config
+
+    folder.write("private/redact.txt", "Jayden Smithfield\n")
+    out = tmp_path / "out"
+    for i in range(30):
+        folder.write(f"../out/p{i:02}/index.html", f"<p>page {i}</p>" + (" Jayden Smithfield" if i % 7 == 0 else ""))
+    checker, _ = anonymity.Checker.for_config(load_config(folder.config_path))
+    serial = sorted(checker.output_problems(out, "site"))
+    monkeypatch.setattr(anonymity, "PARALLEL_FROM", 1)
+    assert sorted(checker.output_problems(out, "site")) == serial
+    assert [p.file for p in serial] == [f"site/p{i:02}/index.html" for i in (0, 7, 14, 21, 28)]
