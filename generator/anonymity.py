@@ -47,10 +47,9 @@ _EMAIL = re.compile(r"(?<![\w.%+\-])[\w.%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za
 # Royal Mail format: outward code (A9, A99, AA9, AA99, A9A, AA9A), optional space, inward code 9AA.
 _POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 _NHS = re.compile(r"(?<![\w\-])(\d{3})([ \-]?)(\d{3})\2(\d{4})(?![\w\-]|\.\d)")
-# HMRC: prefix letters exclude D F I Q U V (and O second); BG GB KN NK NT TN ZZ never issued.
-_NINO = re.compile(
-    r"(?i)\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
-)
+# HMRC: prefix letters exclude D F I Q U V (and O second); BG GB KN NK NT TN ZZ are never issued.
+_NINO = re.compile(r"(?i)\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+_NINO_NEVER = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -83,7 +82,7 @@ def phone_numbers(text: str) -> list[Span]:
 
 
 def email_addresses(text: str) -> list[Span]:
-    return [m.span() for m in _EMAIL.finditer(text)]
+    return [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
 
 
 def postcodes(text: str) -> list[Span]:
@@ -95,10 +94,13 @@ def nhs_numbers(text: str) -> list[Span]:
 
 
 def national_insurance_numbers(text: str) -> list[Span]:
-    return [m.span() for m in _NINO.finditer(text)]
+    return [m.span() for m in _NINO.finditer(text) if m.group()[:2].upper() not in _NINO_NEVER]
 
 
 def dates_of_birth(text: str) -> list[Span]:
+    lowered = text.lower()
+    if not ("born" in lowered or "birth" in lowered or "d.o.b" in lowered or "dob" in lowered):
+        return []
     return [m.span() for m in _DOB.finditer(text)]
 
 
