@@ -6,9 +6,13 @@ succeeded, so a failed build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
+import threading
+import traceback
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,7 +23,7 @@ from generator.derive import Site, derive
 from generator.pages import assets
 from generator.problems import ContentError
 from generator.publication import State
-from generator.render import Renderer
+from generator.render import OutputFile, Renderer
 from generator.validate import load_briefings
 
 
@@ -60,31 +64,32 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
     progress("reading and checking briefings")
     config, site = prepare(config_path, as_of)
     site_dir = (site_dir or config.root / "site").resolve()
-    progress(f"rendering {len(site.entries):,} briefings (pages, Word files, data)")
     renderer = renderer_for(config, site)
-    page_list, file_list = pages.build_all(site, renderer)
-    options = mkdocs_adapter.EngineOptions(
-        site_name=config.site.site_name,
-        site_url=config.site.site_url,
-        language=config.site.language,
-        copyright=f"© {config.site.board.name}",
-        theme_dirs=tuple(p / "material" for p in renderer.search_path),
-        extra_css=tuple(assets.GLOBAL_CSS),
-        primary_colour=config.site.primary_colour,
-        extra_javascript=tuple(assets.GLOBAL_JS),
-        strict=strict,
-        search=False,  # Pagefind (generator/search_index.py) replaces Material's search
-    )
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
+    alongside = None
     try:
+        progress(f"rendering {len(site.entries):,} briefings (pages and data; Word files alongside)")
+        alongside = Alongside(pages.ALONGSIDE, site, renderer, work / "alongside")
+        page_list, file_list = pages.build_all(site, renderer, skip=pages.ALONGSIDE)
+        options = mkdocs_adapter.EngineOptions(
+            site_name=config.site.site_name,
+            site_url=config.site.site_url,
+            language=config.site.language,
+            copyright=f"© {config.site.board.name}",
+            theme_dirs=tuple(p / "material" for p in renderer.search_path),
+            extra_css=tuple(assets.GLOBAL_CSS),
+            primary_colour=config.site.primary_colour,
+            extra_javascript=tuple(assets.GLOBAL_JS),
+            strict=strict,
+            search=False,  # Pagefind (generator/search_index.py) replaces Material's search
+        )
         docs, out = work / "docs", work / "site"
         docs.mkdir()
         progress(f"indexing {len(page_list):,} pages for search (Pagefind, in the background)")
         search = search_index.IndexJob(page_list, work, config.site.language)
         try:
-            word = sum(1 for f in file_list if f.path.endswith(".docx"))
-            stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files, {word:,} Word)"
+            stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files)"
             progress(stage)
             with _build_date(as_of):
                 mkdocs_adapter.build(page_list, file_list, options, docs, out,
@@ -92,13 +97,86 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         except BaseException:
             search.cancel()
             raise
+        progress("finishing the Word files")
+        extra = alongside.finish(out)
+        word = sum(1 for path in extra if path.endswith(".docx"))
+        progress(f"Word files: {word:,} ({len(extra):,} files written alongside)")
         finish_search_index(search, out, progress)
         progress("checking the built site for names on the redact list")
         anonymity.scan_output(out, config, shown_as=site_dir.name)
         _swap_in(out, site_dir)
     finally:
+        if alongside is not None:
+            alongside.cancel()
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(site, site_dir, len(page_list), len(file_list))
+    return BuildResult(site, site_dir, len(page_list), len(file_list) + len(extra))
+
+
+class Alongside:
+    """Builders whose files MkDocs never sees (``pages.ALONGSIDE``: the Word documents), run in a
+    forked child process while this one renders the pages and MkDocs lays them out, so the two
+    cores work at once. The child writes the files under ``folder``; :meth:`finish` waits for it
+    and moves them into the built site. Without ``fork`` (not Linux), or with other threads
+    running, they run in this process instead.
+    """
+
+    def __init__(self, builders, site: Site, renderer: Renderer, folder: Path):
+        self.builders = [b for b in pages.BUILDERS if b in builders]
+        self.site, self.renderer, self.folder = site, renderer, folder
+        folder.mkdir(parents=True)
+        self.process = None
+        # fork only from a single-threaded process (not under `briefings serve`'s watcher threads).
+        if self.builders and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            self.process = multiprocessing.get_context("fork").Process(target=self._run, daemon=False)
+            self.process.start()
+
+    def _run(self) -> None:
+        try:
+            _write_outputs(self.builders, self.site, self.renderer, self.folder)
+        except BaseException:
+            (self.folder / ".failed").write_text(traceback.format_exc(), encoding="utf-8")
+            raise
+
+    def finish(self, out: Path) -> list[str]:
+        """Wait for the files and move them into ``out``; return their site paths."""
+        if self.process is None:
+            _write_outputs(self.builders, self.site, self.renderer, self.folder)
+        else:
+            self.process.join()
+            failed = self.folder / ".failed"
+            if self.process.exitcode != 0 or failed.exists():
+                detail = failed.read_text(encoding="utf-8") if failed.exists() else f"exit code {self.process.exitcode}"
+                raise RuntimeError(f"writing the Word files failed:\n{detail}")
+        moved = []
+        for path in sorted(p for p in self.folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(self.folder).as_posix()
+            target = out / rel
+            if target.exists():
+                raise ValueError(f"two outputs would be written to {rel}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+            moved.append(rel)
+        return moved
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+def _write_outputs(builders, site: Site, renderer: Renderer, folder: Path) -> None:
+    for builder in builders:
+        for item in builder(site, renderer):
+            if not isinstance(item, OutputFile):
+                raise TypeError(f"{builder.__module__} is in pages.ALONGSIDE but made a page ({item.path})")
+            target = folder / item.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if item.source is not None:
+                shutil.copyfile(item.source, target)
+            else:
+                target.write_bytes(item.content or b"")
 
 
 def finish_search_index(search: search_index.IndexJob, out: Path, progress=lambda stage, done=None, total=None: None):

@@ -57,13 +57,14 @@ def test_a_terminal_sees_each_stage_with_counts_then_the_summary(folder):
     text = "\n".join(stages)
     assert "reading and checking briefings" in text
     assert "rendering 2 briefings" in text
-    pages = re.search(r"building (\d+) pages with MkDocs \((\d+) other files, (\d+) Word\)", text)
+    pages = re.search(r"building (\d+) pages with MkDocs \((\d+) other files\)", text)
     assert pages, text
     assert int(pages.group(1)) >= 3  # home and two briefings at least
     assert re.search(r"building \d+ pages with MkDocs .*: (\d+)/\1", text), "the page count reaches its total"
+    assert re.search(r"Word files: 2 \(\d+ files written alongside\)", text)
     assert re.search(r"search index: \d+ pages in \d+ files", text)
     assert re.search(r"done: \d+ pages, \d+ other files", text)
-    order = [text.index(s) for s in ("reading and checking", "rendering 2", "with MkDocs", "search index:", "done:")]
+    order = [text.index(s) for s in ("reading and checking", "rendering 2", "with MkDocs", "Word files:", "search index:", "done:")]
     assert order == sorted(order)
     assert SUMMARY.search(shown)
     assert lines[-1].startswith("Built "), "the summary comes last"

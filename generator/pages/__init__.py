@@ -31,12 +31,17 @@ BUILDERS: list[Builder] = [
 ]
 
 
-def build_all(site: Site, renderer: Renderer) -> tuple[list[Page], list[OutputFile]]:
-    """Run every builder; refuse two outputs at one path (Pelican's writer rule)."""
+#: Builders that write only files MkDocs never needs to see (Word documents): build.py runs them
+#: in a second process alongside the page rendering and MkDocs, on the second core.
+ALONGSIDE: set[Builder] = {word_docx.build}
+
+
+def build_all(site: Site, renderer: Renderer, skip=frozenset()) -> tuple[list[Page], list[OutputFile]]:
+    """Run every builder (but those in ``skip``); refuse two outputs at one path (Pelican's writer rule)."""
     pages: list[Page] = []
     files: list[OutputFile] = []
     seen: set[str] = set()
-    for builder in BUILDERS:
+    for builder in (b for b in BUILDERS if b not in skip):
         for item in builder(site, renderer):
             key = item.path if isinstance(item, OutputFile) else _page_output(item.path)
             if key in seen:
