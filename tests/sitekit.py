@@ -156,3 +156,15 @@ class SiteFolder:
 
     def output_files(self) -> list[Path]:
         return sorted(p for p in self.site.rglob("*") if p.is_file())
+
+
+def doc(folder: SiteFolder, relative: str):
+    """A built page parsed with lxml, for CSS-selector and XPath assertions."""
+    import lxml.html
+
+    return lxml.html.fromstring(folder.html(relative))
+
+
+def text(el) -> str:
+    """An element's visible text with white space folded, as a reader sees it."""
+    return " ".join(el.text_content().split())

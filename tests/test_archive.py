@@ -10,10 +10,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import lxml.html
 import pytest
 
-from tests.sitekit import BODY, SiteFolder
+from tests.sitekit import BODY, SiteFolder, doc, text
 
 AS_OF = "2020-03-14"
 SECRET = "ZEBRAFINCH"  # in every held-back briefing; must appear in no output file
@@ -61,14 +60,6 @@ def keep(tmp_path_factory) -> SiteFolder:
     folder = make_board(tmp_path_factory.mktemp("keep"), "keep")
     folder.built(AS_OF)
     return folder
-
-
-def doc(folder: SiteFolder, relative: str):
-    return lxml.html.fromstring(folder.html(relative))
-
-
-def text(el) -> str:
-    return " ".join(el.text_content().split())
 
 
 def banner(folder: SiteFolder, slug: str, page=None):

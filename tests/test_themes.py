@@ -7,11 +7,10 @@ import json
 import re
 from urllib.parse import urljoin
 
-import lxml.html
 import pytest
 
 from generator.pages import themes as themes_module
-from tests.sitekit import SiteFolder
+from tests.sitekit import SiteFolder, doc, text
 
 AS_OF = "2026-01-01"
 
@@ -64,14 +63,6 @@ def site(tmp_path_factory) -> SiteFolder:
     folder.write("guidance/lived-experience.md", "## Why it matters\n\nUnused theme's guidance.\n")
     folder.built(AS_OF)
     return folder
-
-
-def doc(folder: SiteFolder, relative: str):
-    return lxml.html.fromstring(folder.html(relative))
-
-
-def text(el) -> str:
-    return " ".join(el.text_content().split())
 
 
 def test_each_topic_page_lists_exactly_its_reviews_newest_first(site):
