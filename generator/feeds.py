@@ -16,6 +16,9 @@ from generator.render import Link
 
 ATOM = "application/atom+xml"
 SITE_FEED = "feed.xml"
+#: Feed readers poll often and want what is new: the archive lists everything else. Without a
+#: cap a national collection's feed would be megabytes fetched again and again.
+FEED_LIMIT = 50
 
 
 def theme_feed_path(slug: str) -> str:
@@ -48,7 +51,7 @@ def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str,
     fg.generator("Learning Briefings")
     newest = max((e.published for e in entries), default=site.as_of)
     fg.updated(_stamp(newest))
-    for entry in entries:
+    for entry in entries[:FEED_LIMIT]:
         b = entry.briefing
         fe = fg.add_entry(order="append")
         fe.id(base + entry.url)

@@ -291,3 +291,15 @@ def test_sitemap_lists_only_published_pages(on_request):
     for loc in locs:
         assert loc.startswith(BASE)
         assert (on_request.site / loc[len(BASE):] / "index.html").is_file(), loc
+
+
+def test_feeds_carry_only_the_newest_entries(tmp_path, monkeypatch):
+    from generator import feeds
+
+    monkeypatch.setattr(feeds, "FEED_LIMIT", 2)
+    folder = SiteFolder(tmp_path / "board")
+    for n, day in enumerate(("2025-01-01", "2025-02-01", "2025-03-01")):
+        folder.add(f"child-{n}", review={"published": day})
+    folder.built("2025-06-01")
+    assert entry_ids(feed(folder, "feed.xml")) == [BASE + "briefings/child-2/", BASE + "briefings/child-1/"]
+    assert len(entry_ids(feed(folder, "themes/risk-assessment/feed.xml"))) == 2
