@@ -28,11 +28,14 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/briefings serve
 
-# Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
+# Browser tests drive Debian's Chromium (never a downloaded browser); the HTML gate runs the Nu
+# checker on Java. Install whichever is missing (as root, from Debian's packages).
+SYSTEM_PACKAGES := chromium fonts-liberation poppler-utils default-jre-headless
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation poppler-utils default-jre-headless >/dev/null; \
-	  else echo "Chromium is missing: run 'sudo apt-get install chromium fonts-liberation' (needed for browser tests)"; exit 1; fi; }
+	@if command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "Missing Chromium or Java: run 'sudo apt-get install $(SYSTEM_PACKAGES)'"; exit 1; fi
 
 test: $(TEST_STAMP) browser-deps
 	$(BIN)/ruff check generator tests bench
