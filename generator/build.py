@@ -149,15 +149,13 @@ class Alongside:
             if self.process.exitcode != 0 or failed.exists():
                 detail = failed.read_text(encoding="utf-8") if failed.exists() else f"exit code {self.process.exitcode}"
                 raise RuntimeError(f"writing the Word files failed:\n{detail}")
-        moved = []
-        for path in sorted(p for p in self.folder.rglob("*") if p.is_file()):
-            rel = path.relative_to(self.folder).as_posix()
+        moved = (self.folder / "manifest.txt").read_text(encoding="utf-8").splitlines()
+        for number, rel in enumerate(moved):
             target = out / rel
             if target.exists():
                 raise ValueError(f"two outputs would be written to {rel}")
             target.parent.mkdir(parents=True, exist_ok=True)
-            path.rename(target)
-            moved.append(rel)
+            (self.folder / str(number)).rename(target)
         return moved
 
     def cancel(self) -> None:
@@ -167,16 +165,20 @@ class Alongside:
 
 
 def _write_outputs(builders, site: Site, renderer: Renderer, folder: Path) -> None:
+    """Write the builders' files flat into ``folder`` (0, 1, 2...) with ``manifest.txt`` naming
+    each one's site path: moving them into the site then needs no folder tree of their own."""
+    paths: list[str] = []
     for builder in builders:
         for item in builder(site, renderer):
             if not isinstance(item, OutputFile):
                 raise TypeError(f"{builder.__module__} is in pages.ALONGSIDE but made a page ({item.path})")
-            target = folder / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = folder / str(len(paths))
             if item.source is not None:
                 shutil.copyfile(item.source, target)
             else:
                 target.write_bytes(item.content or b"")
+            paths.append(item.path)
+    (folder / "manifest.txt").write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
 
 
 def finish_search_index(search: search_index.IndexJob, out: Path, progress=lambda stage, done=None, total=None: None):

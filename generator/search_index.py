@@ -23,8 +23,10 @@ import hashlib
 import html
 import json
 import os
+import shutil
 import struct
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,9 +121,17 @@ class IndexJob:
         self.log = (work / "search-index.log").open("w+", encoding="utf-8")
         self.process = subprocess.Popen(_command(self.source, self.bundle, language), cwd=work, env=_environment(),
                                         stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        # Thousands of page copies: remove them as soon as Pagefind is done, while MkDocs works on.
+        self.tidy = threading.Thread(target=self._tidy, daemon=True)
+        self.tidy.start()
+
+    def _tidy(self) -> None:
+        self.process.wait()
+        shutil.rmtree(self.source, ignore_errors=True)
 
     def finish(self, site_dir: Path) -> IndexStats:
         returncode = self.process.wait()
+        self.tidy.join()
         self.log.seek(0)
         output = self.log.read()
         self.log.close()
