@@ -220,3 +220,18 @@ def test_no_results_says_what_to_do(site, page):
         page.wait_for_function("document.getElementById('lb-search-status').textContent.startsWith('No ')")
         assert "Check the spelling" in page.inner_text("#lb-search-status")
         assert page.query_selector_all(".lb-search__result") == []
+
+
+@pytest.mark.browser
+def test_shortcut_leaves_an_open_presenter_alone(site, page):
+    with serve(site.site) as base:
+        open_briefing(page, base)
+        button = page.locator("button[data-lb-present]")
+        if not button.count():
+            pytest.skip("the presenter view has not landed")
+        button.click()
+        page.locator("[role=dialog][aria-modal=true]").wait_for(state="visible")
+        page.keyboard.press("s")
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") != "lb-search-input"
+        assert page.evaluate("!!document.activeElement.closest('[role=dialog]')")

@@ -257,6 +257,8 @@
       if ((e.key !== "/" && e.key !== "s" && e.key !== "S") || e.ctrlKey || e.metaKey || e.altKey) return;
       var t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      /* Not while a modal dialog (the presenter) is open: the page behind it is inert. */
+      if (input.closest("[inert]") || document.querySelector('[aria-modal="true"]:not([hidden])')) return;
       e.preventDefault();
       e.stopPropagation();
       input.focus();
