@@ -146,17 +146,25 @@
   function apply(push) {
     var state = readForm();
     var search = toQuery(state);
-    if (search !== window.location.search) {
+    if (records) {
+      matches = filter(state);
+      list.textContent = "";
+      shown = 0;
+      draw(PAGE);
+      count.textContent = describe(state);
+    }
+    /* Record the filters once the results are on screen: a history entry costs Material's
+       location observers a frame or two, which the reader should not wait for. */
+    afterPaint(function () {
+      if (search === window.location.search) return;
       var url = window.location.pathname + search;
       if (push) window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
-    }
-    if (!records) return;
-    matches = filter(state);
-    list.textContent = "";
-    shown = 0;
-    draw(PAGE);
-    count.textContent = describe(state);
+    });
+  }
+
+  function afterPaint(task) {
+    window.requestAnimationFrame(function () { window.setTimeout(task, 0); });
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
