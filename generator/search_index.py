@@ -24,11 +24,14 @@ import html
 import json
 import os
 import shutil
-import struct
 import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+import cbor2
+
+from generator.problems import BuildFailed
 
 #: Where the index is written, relative to the site root (what templates/assets/search.js loads).
 BUNDLE_DIR = "pagefind"
@@ -38,8 +41,8 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
 
-class SearchIndexError(Exception):
-    """Pagefind failed; the message says why."""
+class SearchIndexError(BuildFailed):
+    """Pagefind failed; the message says why (reported without a traceback, site/ untouched)."""
 
 
 @dataclass(frozen=True)
@@ -189,62 +192,16 @@ def _read(path: Path):
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"unexpected Pagefind file format in {path.name}")
-    value, end = _decode(data, len(SIGNATURE))
-    if end != len(data):
-        raise SearchIndexError(f"unexpected Pagefind file format in {path.name}")
-    return value
+    try:
+        return cbor2.loads(data[len(SIGNATURE):])
+    except cbor2.CBORDecodeError as err:
+        raise SearchIndexError(f"unexpected Pagefind file format in {path.name}: {err}") from None
 
 
 def _write(path: Path, content: bytes) -> None:
     path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
 
 
-# Pagefind's index files are gzipped CBOR made of arrays, text, byte strings and unsigned
-# integers; these two functions read and write exactly that subset.
-
-def _decode(data: bytes, i: int):
-    major, info = data[i] >> 5, data[i] & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif 24 <= info <= 27:
-        size = 1 << (info - 24)
-        n = int.from_bytes(data[i:i + size], "big")
-        i += size
-    else:
-        raise SearchIndexError("unexpected Pagefind file format (CBOR)")
-    if major == 0:
-        return n, i
-    if major == 2:
-        return bytes(data[i:i + n]), i + n
-    if major == 3:
-        return data[i:i + n].decode("utf-8"), i + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, i = _decode(data, i)
-            items.append(item)
-        return items, i
-    raise SearchIndexError("unexpected Pagefind file format (CBOR)")
-
-
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if n < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | info]) + struct.pack(fmt, n)
-    raise SearchIndexError("number too large for the search index")
-
-
 def _encode(value) -> bytes:
-    if isinstance(value, bool) or value is None:
-        raise SearchIndexError("unexpected value in the search index")
-    if isinstance(value, int):
-        return _head(0, value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    return _head(4, len(value)) + b"".join(_encode(v) for v in value)
+    """CBOR as Pagefind writes it: shortest-form lengths, arrays, text, bytes and integers."""
+    return cbor2.dumps(value)

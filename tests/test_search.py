@@ -129,10 +129,15 @@ def test_filter_values_are_sorted_and_named_by_content(site):
         assert [v for v, _ in values] == sorted(v for v, _ in values)
 
 
-def test_cbor_subset_round_trips():
-    value = ["1.5.2", [["en_abc", 854], ["x" * 300, 70000]], [], [b"\x00\x01", 2**33], ["Ünïcode", 0, 23, 24, 255, 256]]
-    encoded = search_index._encode(value)
-    assert search_index._decode(encoded, 0) == (value, len(encoded))
+def test_index_files_read_and_written_as_pagefind_writes_them(site):
+    """make_reproducible re-encodes Pagefind's files: encoding what we read must give its bytes."""
+    import gzip
+
+    written_by_pagefind = sorted((site.site / "pagefind" / "index").glob("*.pf_index"))
+    assert written_by_pagefind
+    for path in written_by_pagefind[:5]:
+        raw = gzip.decompress(path.read_bytes())
+        assert search_index.SIGNATURE + search_index._encode(search_index._read(path)) == raw
 
 
 def test_a_failing_indexer_is_reported_not_swallowed(site, tmp_path, monkeypatch):
@@ -235,3 +240,20 @@ def test_shortcut_leaves_an_open_presenter_alone(site, page):
         page.keyboard.press("/")
         assert page.evaluate("document.activeElement.id") != "lb-search-input"
         assert page.evaluate("!!document.activeElement.closest('[role=dialog]')")
+
+
+def test_a_failing_indexer_stops_the_build_cleanly(tmp_path, monkeypatch):
+    from tests.sitekit import SiteFolder
+
+    folder = SiteFolder(tmp_path / "board")
+    folder.add("child-a")
+    folder.built()
+    before = sorted(p.relative_to(folder.site) for p in folder.site.rglob("*"))
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'pagefind exploded' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(search_index, "pagefind_binary", lambda: broken)
+    run = folder.build()
+    assert run.code == 1
+    assert "pagefind exploded" in run.err and "Traceback" not in run.err
+    assert sorted(p.relative_to(folder.site) for p in folder.site.rglob("*")) == before
