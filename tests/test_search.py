@@ -257,3 +257,26 @@ def test_a_failing_indexer_stops_the_build_cleanly(tmp_path, monkeypatch):
     assert run.code == 1
     assert "pagefind exploded" in run.err and "Traceback" not in run.err
     assert sorted(p.relative_to(folder.site) for p in folder.site.rglob("*")) == before
+
+
+@pytest.fixture(scope="module")
+def findable(tmp_path_factory) -> SiteFolder:
+    """A briefing searchable by its review's name and a discussion prompt, as well as its theme."""
+    folder = SiteFolder(tmp_path_factory.mktemp("findable") / "board")
+    folder.add("child-a", body=body("child-a", "trampoline"))
+    folder.add("child-d", body=body("child-d", "bicycle"), themes=["professional-curiosity"],
+               review={"name": "Baby Nimbus", "published": "2025-02-01"},
+               discussion_prompts=["Who checked the greenhouse arrangements?"])
+    folder.built(AS_OF)
+    return folder
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["Nimbus", "greenhouse", "Professional curiosity"],
+                         ids=["review-name", "prompt", "theme"])
+def test_header_search_finds_a_briefing_by_name_prompt_and_theme(findable, page, query):
+    with serve(findable.site) as base:
+        page.goto(base + "briefings/child-a/")
+        page.wait_for_selector("#lb-search-input", state="visible")
+        page.fill("#lb-search-input", query)
+        page.wait_for_selector(".lb-search__result a[href='/briefings/child-d/']")
