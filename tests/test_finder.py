@@ -70,7 +70,11 @@ def wait_for_results(page, slugs: list[str]) -> None:
 
 
 def query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
+    """The filters in the address bar, once the finder has recorded them: it does so after the
+    results are painted (a frame, then a task), so wait one frame and one task the same way."""
+    search = page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => setTimeout(() => r(location.search), 0)))")
+    return parse_qs(urlsplit(search).query)
 
 
 def test_page_without_javascript_links_every_topic_page_and_the_archive(site):
