@@ -10,12 +10,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator import pages as page_builders
+from tests.browserkit import serve
 from tests.sitekit import BASE_CONFIG, BODY, SiteFolder, cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +159,11 @@ def html_files(site: Path) -> list[Path]:
 
 def without_scripts(html: str) -> str:
     return re.sub(r"<script\b.*?</script>", "", html, flags=re.S | re.I)
+
+
+@contextmanager
+def serving_both(tmp_path_factory):
+    """Both gate sites on local servers: {"sample" | "fixture": (site folder, base URL)}."""
+    sites = {"sample": sample_site(tmp_path_factory), "fixture": every_page_type(tmp_path_factory).site}
+    with ExitStack() as stack:
+        yield {name: (site, stack.enter_context(serve(site))) for name, site in sites.items()}

@@ -9,8 +9,6 @@ focus indicator (an outline or a box-shadow) when it has focus.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
 import pytest
 
 from generator.pages import assets
@@ -24,11 +22,8 @@ SITES = ["sample", "fixture"]
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """Both sites on local servers: {name: (folder, base URL)}."""
-    sites = {"sample": gatekit.sample_site(tmp_path_factory),
-             "fixture": gatekit.every_page_type(tmp_path_factory).site}
-    with ExitStack() as stack:
-        yield {name: (site, stack.enter_context(serve(site))) for name, site in sites.items()}
+    with gatekit.serving_both(tmp_path_factory) as both:
+        yield both
 
 
 def _cases():

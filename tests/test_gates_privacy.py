@@ -9,14 +9,13 @@ analytics, and no tag that loads anything (script, stylesheet, image, frame) fro
 from __future__ import annotations
 
 import re
-from contextlib import ExitStack
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from tests import gatekit
-from tests.browserkit import guard_outside_requests, serve
+from tests.browserkit import guard_outside_requests
 
 TRACKERS = re.compile(
     r"fonts\.googleapis|fonts\.gstatic|google-analytics|googletagmanager|gtag\(|\bga\(|analytics\.js|plausible\.io"
@@ -77,10 +76,8 @@ def test_our_own_scripts_and_styles_name_no_other_host(site):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    sites = {"sample": gatekit.sample_site(tmp_path_factory),
-             "fixture": gatekit.every_page_type(tmp_path_factory).site}
-    with ExitStack() as stack:
-        yield {name: (s, stack.enter_context(serve(s))) for name, s in sites.items()}
+    with gatekit.serving_both(tmp_path_factory) as both:
+        yield both
 
 
 @pytest.mark.browser
