@@ -161,9 +161,17 @@ def without_scripts(html: str) -> str:
     return re.sub(r"<script\b.*?</script>", "", html, flags=re.S | re.I)
 
 
+SITES = ("sample", "fixture")
+
+
+def built_site(name: str, tmp_path_factory) -> Path:
+    """A gate site's built folder: the repository's sample content, or the every-page-type fixture."""
+    return sample_site(tmp_path_factory) if name == "sample" else every_page_type(tmp_path_factory).site
+
+
 @contextmanager
 def serving_both(tmp_path_factory):
     """Both gate sites on local servers: {"sample" | "fixture": (site folder, base URL)}."""
-    sites = {"sample": sample_site(tmp_path_factory), "fixture": every_page_type(tmp_path_factory).site}
+    sites = {name: built_site(name, tmp_path_factory) for name in SITES}
     with ExitStack() as stack:
         yield {name: (site, stack.enter_context(serve(site))) for name, site in sites.items()}

@@ -95,11 +95,9 @@ def _all_link_problems(site: Path) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module", params=["sample", "fixture"])
+@pytest.fixture(scope="module", params=gatekit.SITES)
 def site(request, tmp_path_factory) -> Path:
-    if request.param == "sample":
-        return gatekit.sample_site(tmp_path_factory)
-    return gatekit.every_page_type(tmp_path_factory).site
+    return gatekit.built_site(request.param, tmp_path_factory)
 
 
 def test_every_internal_link_and_asset_resolves(site):

@@ -45,11 +45,9 @@ class _Loads(HTMLParser):
         self.outside += [f"<{tag}> {u}" for u in urls if re.match(r"^(?:[a-z]+:)?//", u.strip(), re.I)]
 
 
-@pytest.fixture(scope="module", params=["sample", "fixture"])
+@pytest.fixture(scope="module", params=gatekit.SITES)
 def site(request, tmp_path_factory) -> Path:
-    if request.param == "sample":
-        return gatekit.sample_site(tmp_path_factory)
-    return gatekit.every_page_type(tmp_path_factory).site
+    return gatekit.built_site(request.param, tmp_path_factory)
 
 
 def test_no_page_loads_anything_from_another_host_or_tracks(site):
