@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.analysis import percent, top_themes
 from tests.browserkit import axe_violations, guard_outside_requests, serve
@@ -358,11 +359,12 @@ def test_tracker_sorts_with_header_buttons_and_filters(cambs, page):
         assert first_cells.first.inner_text().startswith("Review 04")
         page.get_by_label("Status", exact=True).select_option("overdue")
         visible = table.locator("tbody tr:visible")
-        assert visible.count() == 3
-        assert page.locator("[data-lb-rec-count]").inner_text() == "Showing 3 of 7 recommendations."
+        expect(visible).to_have_count(3)
+        expect(page.locator("[data-lb-rec-count]")).to_have_text("Showing 3 of 7 recommendations.")
         page.get_by_label("Agency", exact=True).select_option("Police")
-        assert visible.count() == 1
+        expect(visible).to_have_count(1)
         page.get_by_label("Status", exact=True).select_option("")
         page.get_by_label("Agency", exact=True).select_option("")
         page.get_by_label("Containing the words").fill("guide")
-        assert visible.all_inner_texts()[0].count("Publish a practice guide.") == 1 and visible.count() == 1
+        expect(visible).to_have_count(1)
+        assert visible.all_inner_texts()[0].count("Publish a practice guide.") == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browserkit import axe_violations, guard_outside_requests, serve
 from tests.sitekit import BODY, SiteFolder
@@ -101,14 +102,15 @@ def test_arrow_keys_step_through_the_seven_segments(page, base_url):
         page.keyboard.press("ArrowRight")
     assert seen[:7] == [(f"Segment {n} of 7", label) for n, label in enumerate(LABELS, 1)]
     assert seen[7] == ("Segment 7 of 7", LABELS[6])
-    assert page.locator(".lb-presenter__step--done").count() == 6
+    expect(page.locator(".lb-presenter__step--done")).to_have_count(6)
+    count = page.locator(".lb-presenter__count")
     page.keyboard.press("ArrowLeft")
-    assert progress(page) == "Segment 6 of 7"
-    assert "What would we have done?" in page.locator(".lb-presenter__body").inner_text()
+    expect(count).to_have_text("Segment 6 of 7")
+    expect(page.locator(".lb-presenter__body")).to_contain_text("What would we have done?")
     page.keyboard.press("Home")
-    assert progress(page) == "Segment 1 of 7"
+    expect(count).to_have_text("Segment 1 of 7")
     page.keyboard.press("End")
-    assert progress(page) == "Segment 7 of 7"
+    expect(count).to_have_text("Segment 7 of 7")
     # Each segment shows the page's own text for it.
     page_text = page.locator("#segment-7").inner_text()
     assert "procedures" in page.locator(".lb-presenter__body").inner_text() and "procedures" in page_text
@@ -126,7 +128,7 @@ def test_clock_runs_pauses_and_cues_each_minute(page, base_url):
     clock = page.locator(".lb-presenter__time")
     assert clock.inner_text() == "0:00 of 7:00"
     page.keyboard.press("Space")  # focus is on the segment heading: Space starts the clock
-    assert page.locator(".lb-presenter__controls button", has_text="Pause clock").count() == 1
+    expect(page.locator(".lb-presenter__controls button", has_text="Pause clock")).to_have_count(1)
     page.clock.fast_forward("00:30")
     assert clock.inner_text() == "0:30 of 7:00"
     cue = page.locator(".lb-presenter__cue")
