@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -11,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from generator import build as pipeline
-from generator.problems import ContentError
+from generator.problems import BuildFailed, ContentError
 
 
 class UsageError(Exception):
@@ -104,6 +105,12 @@ def coming_up(site, days: int) -> list[str]:
 
 
 def serve(config_path: Path, as_of: date | None, port: int) -> int:
+    """Build into a private preview folder, serve it, and rebuild whenever the content changes.
+
+    A failed rebuild prints its problems and the preview keeps the last good build (the build
+    swaps in only on success), so a board can fix things while it watches. The browser reloads
+    by itself: MkDocs' live-reload server injects its script into every page.
+    """
     from generator import mkdocs_adapter
 
     preview = Path(tempfile.mkdtemp(prefix="briefings-preview-")) / "site"
@@ -111,20 +118,38 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
     def rebuild() -> None:
         try:
             pipeline.build(config_path, as_of or date.today(), preview)
-            print("Rebuilt the preview.", file=sys.stderr)
+            print("Rebuilt the preview.", file=sys.stderr, flush=True)
         except ContentError as err:
             print(f"{len(err.problems)} problem(s); the preview shows the last good build:", file=sys.stderr)
             for problem in err.problems:
                 print(f"  {problem}", file=sys.stderr)
+            sys.stderr.flush()
+        except BuildFailed as err:
+            print(f"The build failed; the preview shows the last good build: {err}", file=sys.stderr, flush=True)
 
-    rebuild()
-    if not preview.exists():
-        return 1
-    root = config_path.parent
-    print(f"Serving the preview at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    watch = [config_path, root / "briefings", root / "templates", root / "guidance"]
-    mkdocs_adapter.serve(rebuild, preview, watch, port)
+    try:
+        rebuild()
+        if not preview.exists():
+            return 1
+        print(f"Serving the preview at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
+        mkdocs_adapter.serve(rebuild, preview, watched_paths(config_path), port)
+    finally:
+        shutil.rmtree(preview.parent, ignore_errors=True)
     return 0
+
+
+def watched_paths(config_path: Path) -> list[Path]:
+    """What a preview rebuilds on: the config and the folders and files it names (briefings,
+    guidance, redact list) and the site's own templates, wherever the config puts them."""
+    from generator.config import load_config
+
+    try:
+        site = load_config(config_path).site
+        named = [site.briefings_dir, site.guidance_dir, site.redact_file]
+    except ContentError:  # the first build has reported it; watch the usual places meanwhile
+        named = ["briefings", "guidance", "private/redact.txt"]
+    root = config_path.parent
+    return [config_path, root / "templates", *((root / name).resolve() for name in named)]
 
 
 def slugify(name: str) -> str:
