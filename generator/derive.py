@@ -31,6 +31,9 @@ class Entry:
     archived: bool
     report_url: str | None  # site-relative path, outside URL, or None (none, or on request)
     report_on_request: bool  # archived with after_expiry: on_request
+    #: the request contact its report links switch to in the reader's browser on the expiry date
+    #: (after_expiry: on_request, not yet archived): a page built before then is right on the day
+    request_from_expiry: str | None = None
 
     @property
     def slug(self) -> str:
@@ -103,26 +106,38 @@ def request_link(email: str, review_name: str) -> str:
     return f"mailto:{email}?subject={quote('Report request: ' + review_name)}"
 
 
-def withhold_report(briefing: Briefing, report: str, request: str) -> Briefing:
-    """The briefing as published once its report is on request only.
-
-    Every body link to the report (``report``: its site-relative output path, or its outside URL)
-    is pointed at the request contact and says so, and the report file leaves the files to copy,
-    so no output links or holds it.
-    """
+def _report_links(report: str) -> re.Pattern:
+    """Body links to the report (``report``: its site-relative output path, or its outside URL)."""
     target = re.escape(html.escape(report))
     if is_local(report):
         target = r"(?:\.\./)*" + target  # body links are relative to the page (../../files/...)
-    pattern = re.compile(r'<a href="' + target + r'(?:#[^"]*)?"([^>]*)>(.*?)</a>', re.S)
+    return re.compile(r'<a href="(' + target + r'(?:#[^"]*)?)"([^>]*)>(.*?)</a>', re.S)
 
+
+def _rewrite_body(briefing: Briefing, pattern: re.Pattern, link) -> Briefing:
     def rewrite(fragment: str) -> str:
-        return pattern.sub(lambda m: f'<a href="{html.escape(request)}"{m[1]}>{m[2]}</a> (available on request)', fragment)
+        return pattern.sub(link, fragment)
 
     sections = tuple(replace(s, html=rewrite(s.html)) for s in briefing.sections)
+    return replace(briefing, sections=sections, learning_points=tuple(rewrite(p) for p in briefing.learning_points))
+
+
+def withhold_report(briefing: Briefing, report: str, request: str) -> Briefing:
+    """The briefing as published once its report is on request only.
+
+    Every body link to the report is pointed at the request contact and says so, and the report
+    file leaves the files to copy, so no output links or holds it.
+    """
+    briefing = _rewrite_body(briefing, _report_links(report),
+                             lambda m: f'<a href="{html.escape(request)}"{m[2]}>{m[3]}</a> (available on request)')
     asset = briefing.report_asset
-    assets = tuple(a for a in briefing.assets if asset is None or a.output != asset.output)
-    return replace(briefing, sections=sections, learning_points=tuple(rewrite(p) for p in briefing.learning_points),
-                   assets=assets)
+    return replace(briefing, assets=tuple(a for a in briefing.assets if asset is None or a.output != asset.output))
+
+
+def mark_report_links(briefing: Briefing, report: str) -> Briefing:
+    """Mark body links to a report that goes on request at its expiry date (``data-lb-report``),
+    so assets/expiry.js can point them at the request contact on the day."""
+    return _rewrite_body(briefing, _report_links(report), lambda m: f'<a href="{m[1]}" data-lb-report{m[2]}>{m[3]}</a>')
 
 
 def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
@@ -137,11 +152,15 @@ def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
         report_url = briefing.report_asset.output
     else:
         report_url = report if not is_local(report) else None
+    withheld = briefing.report_asset.output if briefing.report_asset else report
+    request = request_link(site.board.email, briefing.review.name)
+    later = None
     if on_request and report is not None:
-        withheld = briefing.report_asset.output if briefing.report_asset else report
-        briefing = withhold_report(briefing, withheld, request_link(site.board.email, briefing.review.name))
+        briefing = withhold_report(briefing, withheld, request)
+    elif report is not None and site.publication.after_expiry == "on_request":
+        briefing, later = mark_report_links(briefing, withheld), request
     return Entry(briefing, briefing.review.board or site.board.name, expires, archived, report_url,
-                 on_request and report is not None)
+                 on_request and report is not None, later)
 
 
 def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date,

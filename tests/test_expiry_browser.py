@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.browserkit import axe_violations, guard_outside_requests, serve
-from tests.sitekit import SiteFolder
+from tests.sitekit import BODY, SiteFolder
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,9 @@ BUILT = "2020-03-01"  # "old-report" expires on 14 March 2020, after this build
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     folder = SiteFolder(tmp_path_factory.mktemp("stale") / "board")
-    folder.add("old-report", review={"published": "2019-03-14"})
+    folder.write("briefings/reports/old.pdf", b"%PDF-1.4 old\n")
+    folder.add("old-report", review={"published": "2019-03-14", "report": "reports/old.pdf"},
+               body=BODY + "\n- The [overview report](reports/old.pdf) for this review.\n")
     folder.add("child-e", review={"published": "2019-09-01", "type": "CSPR"})
     folder.built(BUILT)
     with serve(folder.site) as url:
@@ -96,3 +98,24 @@ def test_without_javascript_the_build_time_state_shows(base_url, open_at):
     cspr.click()
     archive.wait_for_url("**/archive/cspr/")
     assert archive.locator("li[data-slug]").evaluate_all("els => els.map(e => e.dataset.slug)") == ["child-e"]
+
+
+def report_links(page) -> list[tuple[str, str]]:
+    """(href, text after the link) of every link to the report, or to the request contact."""
+    return page.locator("a[href$='old.pdf'], a[href^='mailto:'][href*='Report%20request']").evaluate_all(
+        "els => els.filter(a => !a.closest('[data-archive-banner]'))"  # the banner's own request link
+        ".map(a => [a.getAttribute('href'), (a.nextSibling && a.nextSibling.textContent || '').trim()])")
+
+
+def test_report_links_become_the_request_contact_on_the_expiry_date(base_url, open_at):
+    before, _ = open_at(base_url + "briefings/old-report/", datetime(2020, 3, 13, 23, 59, 30, tzinfo=LONDON))
+    links = report_links(before)
+    assert len(links) == 3  # the Report fact, the body link and "Full report"
+    assert all(href.endswith("files/reports/old.pdf") for href, _ in links)
+    before.clock.fast_forward("01:00")  # the page is left open into 14 March
+    request = "mailto:learning@testshire.example.org?subject=Report%20request%3A%20Old%20Report"
+    after = report_links(before)
+    assert [href for href, _ in after] == [request] * 3
+    assert all(text.startswith("(available on request)") for _, text in after)
+    assert before.locator("a[href$='.pdf']").count() == 0
+    assert axe_violations(before) == []

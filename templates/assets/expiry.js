@@ -1,7 +1,8 @@
 /* Learning Briefings: archive state in the reader's own calendar.
  * A static site may not be rebuilt for months, so every element that carries a report's expiry
  * date (data-expires="YYYY-MM-DD") is brought up to date here: from that date on, the archive
- * banner inside it is shown and archive state text switches to its archived wording.
+ * banner inside it is shown, archive state text switches to its archived wording, and links to
+ * a report that is then on request only point at the request contact (data-request-href).
  * Without JavaScript the state at build time shows, which is also what the built files hold. */
 (function () {
   "use strict";
@@ -19,6 +20,15 @@
       el.setAttribute("data-archived", "");
       var banners = el.querySelectorAll("[data-archive-banner]");
       for (var j = 0; j < banners.length; j++) banners[j].hidden = false;
+      // after_expiry: on_request — the report's links become the request contact, as a
+      // rebuild on this date would make them (the file itself leaves with that rebuild).
+      var request = el.getAttribute("data-request-href");
+      var reports = request ? el.querySelectorAll("a[data-lb-report]") : [];
+      for (var r = 0; r < reports.length; r++) {
+        reports[r].href = request;
+        reports[r].removeAttribute("data-lb-report");
+        reports[r].insertAdjacentText("afterend", " (available on request)");
+      }
       var states = el.querySelectorAll("[data-archived-text]");
       for (var k = 0; k < states.length; k++) {
         states[k].textContent = states[k].getAttribute("data-archived-text");
