@@ -176,6 +176,22 @@ def test_tab_stays_inside_and_escape_returns_focus_to_the_present_button(page, b
 
 
 @pytest.mark.browser
+def test_keys_keep_working_after_a_click_on_plain_text_in_the_presenter(page, base_url):
+    open_presenter(page, base_url)
+    for plain in (".lb-presenter__count", ".lb-presenter__time", ".lb-presenter__keys"):
+        page.locator(plain).click()
+        assert active(page).startswith("dialog:"), plain  # focus did not fall out to the page
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".lb-presenter__count")).to_have_text("Segment 2 of 7")
+    page.locator(".lb-presenter__count").click()
+    page.keyboard.press("Tab")
+    assert active(page).startswith("dialog:")
+    page.locator(".lb-presenter__keys").click()
+    page.keyboard.press("Escape")
+    expect(page.locator(".lb-presenter")).to_be_hidden()
+
+
+@pytest.mark.browser
 def test_open_presenter_has_no_axe_violations(page, base_url):
     open_presenter(page, base_url)
     page.keyboard.press("ArrowRight")

@@ -79,7 +79,10 @@
     var count = this.segments.length;
     var dialog = el("div", {
       "class": "lb-presenter", "role": "dialog", "aria-modal": "true",
-      "aria-labelledby": "lb-presenter-title", "aria-describedby": "lb-presenter-keys", "hidden": ""
+      "aria-labelledby": "lb-presenter-title", "aria-describedby": "lb-presenter-keys", "hidden": "",
+      // Focusable by script and by a click on its plain text, so focus never falls out to the
+      // (inert) page behind and the keys keep working after a mouse click anywhere in it.
+      "tabindex": "-1"
     });
 
     var bar = el("div", { "class": "lb-presenter__bar" });
@@ -310,10 +313,11 @@
       if (!items.length) return;
       var first = items[0];
       var last = items[items.length - 1];
-      if (event.shiftKey && (target === first || target === this.heading || !this.dialog.contains(target))) {
+      if (event.shiftKey && (target === first || target === this.heading || target === this.dialog ||
+                             !this.dialog.contains(target))) {
         event.preventDefault();
         last.focus();
-      } else if (!event.shiftKey && target === last) {
+      } else if (!event.shiftKey && (target === last || target === this.dialog)) {
         event.preventDefault();
         first.focus();
       }
