@@ -71,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except OSError as err:  # a folder that cannot be made or written: say which, no traceback
+        where = f" ({err.filename})" if err.filename else ""
+        print(f"briefings: {err.strerror or err}{where}; check the path exists and you may write to it.", file=sys.stderr)
+        print("Any previous site/ is unchanged.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

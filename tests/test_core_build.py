@@ -182,6 +182,35 @@ def test_engine_failure_also_leaves_previous_site(folder, monkeypatch):
     assert _tree_digest(folder.site) == before
 
 
+@pytest.mark.parametrize("target", [".", "briefings", "briefings/out", "site_config.yml", "..", "templates", "notes"])
+def test_site_dir_that_would_replace_content_is_refused(folder, target):
+    folder.add("child-a")
+    folder.write("templates/pages/.keep", "")
+    folder.write("notes/minutes.txt", "Not a site.")
+    before = _tree_digest(folder.root)
+    run = folder.build("2026-01-01", "--site-dir", str(folder.root / target))
+    assert run.code == 2, run.err
+    assert "--site-dir" in run.err and "choose" in run.err and "Traceback" not in run.err
+    assert _tree_digest(folder.root) == before  # nothing written, nothing removed
+
+
+def test_site_dir_elsewhere_and_a_previous_build_are_fine(folder, tmp_path):
+    folder.add("child-a")
+    elsewhere = tmp_path / "upload" / "site"
+    assert folder.build("2026-01-01", "--site-dir", str(elsewhere)).code == 0
+    assert folder.build("2026-01-01", "--site-dir", str(elsewhere)).code == 0  # replaces its own build
+    assert (elsewhere / "briefings" / "child-a" / "index.html").is_file()
+
+
+def test_a_folder_that_cannot_be_made_is_reported_without_a_traceback(folder):
+    folder.add("child-a")
+    run = folder.build("2026-01-01", "--site-dir", str(folder.config_path / "out"))
+    assert run.code in (1, 2) and "Traceback" not in run.err
+    run = folder.build("2026-01-01", "--site-dir", "/proc/no-such-folder/site")
+    assert run.code == 1 and "Traceback" not in run.err
+    assert "/proc/no-such-folder" in run.err and "check the path" in run.err
+
+
 def test_site_templates_override_defaults_file_by_file(folder):
     folder.add("child-a")
     folder.write("templates/pages/home.html", "<h1>{{ site.site_name }} – our own home</h1>\n")
