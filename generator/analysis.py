@@ -7,6 +7,7 @@ prints; the analysis page and the terminal table are drawn from the same value.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -124,34 +125,82 @@ def region_label(themes: Sequence[str], top: Sequence[str], titles: dict[str, st
     return (" and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]) + " only"
 
 
-def text_report(result: dict) -> str:
-    """The analysis as plain-text tables for the terminal (``briefings stats``)."""
+def counted(count: int, noun: str) -> str:
+    """'1 review', '27 reviews': a count and its noun, singular or plural ('review', 'theme')."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def text_report(result: dict, span: tuple[date, date] | None = None) -> str:
+    """The analysis as plain-text tables for the terminal (``briefings stats``).
+
+    The same figures in the same order as the analysis page: reviews and the period they span
+    (``span``, from ``period``), key findings, every theme by category, the top three's overlap,
+    and each year's reviews with each top theme's count and share.
+    """
     total = result["reviews"]
-    lines = [f"Thematic analysis as of {result['as_of']}: {total} review{'s' if total != 1 else ''}"]
+    lines = [f"Thematic analysis as of {result['as_of']}: {counted(total, 'review')}"]
     if not total:
         lines.append("No published reviews to analyse.")
         return "\n".join(lines) + "\n"
+    if span:
+        first, last = (d.isoformat() for d in span)
+        lines.append(f"Published between {first} and {last}" if first != last else f"Published on {first}")
     titles = {t["slug"]: t["title"] for t in result["themes"]}
-    lines += ["", *_table(("Theme", "Category", "Reviews", "%"),
-                          [(t["title"], t["category"], t["count"], t["percent"]) for t in result["themes"]])]
     top = result["top_three"]
-    lines += ["", "Top themes: " + "; ".join(titles[s] for s in top["themes"])]
+    all3 = top["all_three"]
+    lines += ["", "Key findings:"]
+    lines += [f"  {t['title']}: {t['percent']}% of reviews ({t['count']} of {total})"
+              for t in result["themes"] if t["slug"] in top["themes"]]
     if len(top["themes"]) == TOP:
-        lines.append(f"All three: {top['all_three']['count']} reviews ({top['all_three']['percent']}%)")
-    lines += ["", *_table(("Reviews featuring exactly", "Reviews"),
-                          [(region_label(r["themes"], top["themes"], titles), r["count"]) for r in top["regions"]])]
-    lines += ["", *_table(("Year", "Reviews", *top["themes"]),
-                          [(y["year"], y["reviews"], *y["themes"].values()) for y in result["by_year"]])]
+        lines.append(f"All three: {counted(all3['count'], 'review')} ({all3['percent']}%)")
+    lines.append(f"Percentages are of {'the 1 review' if total == 1 else f'all {total} reviews'}, rounded to the nearest whole percent.")
+    groups = [(category, [(f"  {t['title']}", t["count"], _pc(t["count"], total)) for t in rows]) for category, rows in by_category(result)]
+    lines += ["", "Reviews featuring each theme, by category",
+              *_table(("Theme", "Reviews", "% of reviews"), groups=groups)]
+    if len(top["themes"]) == TOP:
+        some = sum(r["count"] for r in top["regions"])
+        lines += ["", "Reviews featuring exactly these of the top three themes",
+                  *_table(("Themes", "Reviews", "% of reviews"),
+                          [(region_label(r["themes"], top["themes"], titles), r["count"], _pc(r["count"], total)) for r in top["regions"]],
+                          footer=[("At least one of the three", some, _pc(some, total)),
+                                  ("None of the three", total - some, _pc(total - some, total))])]
+    else:
+        found = len(top["themes"])
+        lines += ["", f"The overlap of the top three themes needs three different themes found in the reviews; so far {found} "
+                      f"{'has' if found == 1 else 'have'} been found."]
+    lines += ["", "Reviews and top themes by year of publication",
+              *_table(("Year", "Reviews", *(titles[s] for s in top["themes"])),
+                      [(y["year"], y["reviews"], *(_share(n, y["reviews"]) for n in y["themes"].values())) for y in result["by_year"]])]
     return "\n".join(lines) + "\n"
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence]) -> list[str]:
-    """Columns padded to fit; numbers right-aligned."""
-    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
-    numeric = [all(isinstance(row[i], int) for row in rows) for i in range(len(headers))]
+def _pc(count: int, total: int) -> str:
+    return f"{percent(count, total)}%"
+
+
+def _share(count: int, total: int) -> str:
+    """'2 (67%)' as the page's by-year table shows a theme in a year; '-' for a year without reviews."""
+    return f"{count} ({_pc(count, total)})" if total else "-"
+
+
+#: A figure in a table cell: a count, '85%', '2 (67%)', or '-' for none.
+_FIGURE = re.compile(r"\d+%?( \(\d+%\))?|-")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence] = (), *, groups: Sequence[tuple[str, Sequence[Sequence]]] = (),
+           footer: Sequence[Sequence] = ()) -> list[str]:
+    """Columns padded to fit, figures right-aligned; ``groups`` puts each heading above its
+    rows, ``footer`` rows follow a rule (like a table's tfoot)."""
+    body = [*rows, *(row for _, grouped in groups for row in grouped)]
+    cells = [[str(c) for c in row] for row in [headers, *body, *footer]]
+    numeric = [all(_FIGURE.fullmatch(row[i]) for row in cells[1:]) for i in range(len(headers))]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    out = []
-    for row in cells:
-        out.append("  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric, strict=True)).rstrip())
-    out.insert(1, "  ".join("-" * w for w in widths))
-    return out
+    out = ["  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(row, widths, numeric, strict=True)).rstrip()
+           for row in cells]
+    rule = "  ".join("-" * w for w in widths)
+    lines = [out[0], rule, *out[1:1 + len(rows)]]
+    at = 1 + len(rows)
+    for heading, grouped in groups:
+        lines += [heading, *out[at:at + len(grouped)]]
+        at += len(grouped)
+    return lines + ([rule, *out[at:]] if footer else [])

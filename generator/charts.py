@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from generator.analysis import TOP, by_category, region_label
+from generator.analysis import TOP, by_category, counted, region_label
 from generator.render import Renderer
 
 FONT = 14  # user units; charts scale with the page width
@@ -103,8 +103,8 @@ def themes_bar(r: Renderer, result: dict, chart_id: str = "chart-themes") -> Mar
     height = y + 10
     ticks = [{"x": round(label_w + bar_w * p / 100, 2), "label": f"{p}%"} for p in (0, 25, 50, 75, 100)]
     top_titles = [t["title"] for t in result["themes"] if t["slug"] in result["top_three"]["themes"]]
-    desc = (f"Bar chart of {len(result['themes'])} themes across {total} reviews, grouped by category. "
-            + "; ".join(f"{t['title']}: {t['count']} reviews ({t['percent']}%)" for t in result["themes"][:TOP] if t["count"])
+    desc = (f"Bar chart of {counted(len(result['themes']), 'theme')} across {counted(total, 'review')}, grouped by category. "
+            + "; ".join(f"{t['title']}: {counted(t['count'], 'review')} ({t['percent']}%)" for t in result["themes"][:TOP] if t["count"])
             + ". The table below gives every figure.")
     return _svg(r, "bar.svg.j2", id=chart_id, items=items, label_w=round(label_w, 2), bar_w=bar_w, row_h=row_h,
                 width=round(label_w + bar_w + value_w, 2), height=height, ticks=ticks, top=top,
@@ -144,9 +144,9 @@ def venn(r: Renderer, result: dict, chart_id: str = "chart-venn") -> Markup | No
                         "label": region_label(region["themes"], top["themes"], titles)})
     above = max(len(c["lines"]) for c in circles[:2]) - 1
     shift = 18 * above
-    desc = (f"Venn diagram of the {TOP} most frequent themes in {result['reviews']} reviews. "
+    desc = (f"Venn diagram of the {TOP} most frequent themes in {counted(result['reviews'], 'review')}. "
             + "; ".join(f"{reg['label']}: {reg['count']}" for reg in regions)
-            + f". {top['all_three']['count']} reviews ({top['all_three']['percent']}%) featured all three.")
+            + f". {counted(top['all_three']['count'], 'review')} ({top['all_three']['percent']}%) featured all three.")
     height = CENTRES[2][1] + R + 26 + 18 * (len(circles[2]["lines"]) - 1) + 12
     fills = [fill(i, circles=[(c["cx"], c["cy"], R)]) for i, c in enumerate(circles)]
     return _svg(r, "venn.svg.j2", id=chart_id, circles=circles, regions=regions, radius=R, fills=fills,
@@ -186,7 +186,8 @@ def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | 
     legend += [{"text": titles[s], "series": j, "x": left, "y": 4 + 26 * (j + 1)} for j, s in enumerate(top)]
     fills = [fill(j, rects=[(b["x"], base - b["h"], bar, b["h"]) for g in groups for b in g["bars"] if b["series"] == j and b["h"]]
                   + [(item["x"], item["y"], 22, 16) for item in legend if item["series"] == j]) for j in range(len(top))]
-    desc = (f"Bar chart of reviews published each year from {rows[0]['year']} to {rows[-1]['year']}"
+    span = f"each year from {rows[0]['year']} to {rows[-1]['year']}" if len(rows) > 1 else f"in {rows[0]['year']}"
+    desc = (f"Bar chart of reviews published {span}"
             + (", with the number featuring each of the top themes" if top else "")
             + f". Most in one year: {peak}. The table below gives every figure.")
     return _svg(r, "years.svg.j2", id=chart_id, groups=groups, ticks=ticks, legend=legend, bar=round(bar, 2), fills=fills,

@@ -234,15 +234,134 @@ def test_empty_site_builds_with_a_message_and_no_division_by_zero(empty):
 def test_stats_prints_a_table_and_json_equal_to_themes_json(cambs):
     run = cli("--config", cambs.config_path, "stats", "--as-of", AS_OF)
     assert run.code == 0, run.err
-    assert run.out.startswith(f"Thematic analysis as of {AS_OF}: 27 reviews\n")
-    assert re.search(r"^Risk assessment +Professional practice +23 +85$", run.out, re.M)
-    assert re.search(r"^The lived experience of the child +Child factors +17 +63$", run.out, re.M)
+    # The analysis limits apply to the period too: not the Norfolk review, nor the one of 2020.
+    assert run.out.startswith(f"Thematic analysis as of {AS_OF}: 27 reviews\nPublished between 2006-05-19 and 2019-05-19\n")
+    assert re.search(r"^  Risk assessment +23 +85%$", run.out, re.M)
+    assert re.search(r"^  The lived experience of the child +17 +63%$", run.out, re.M)
+    assert re.findall(r"^[A-Z][a-z]+ (?:practice|factors|and environment)$", run.out, re.M) == [
+        "Professional practice", "Child factors", "Parental factors", "Family and environment"]
     assert "All three: 11 reviews (41%)" in run.out
-    assert re.search(r"^All three +11$", run.out, re.M)
+    assert re.search(r"^All three +11 +41%$", run.out, re.M)
+    assert re.search(r"^2019 +1 +1 \(100%\) +0 \(0%\) +1 \(100%\)$", run.out, re.M)  # review-14: risk, curiosity
     as_json = cli("--config", cambs.config_path, "stats", "--as-of", AS_OF, "--json")
     assert as_json.code == 0, as_json.err
     assert as_json.out == (cambs.site / "data/themes.json").read_text(encoding="utf-8")
     assert json.loads(as_json.out)["reviews"] == 27
+
+
+#: Ten reviews over 2018-2020 (none in 2019): one features all three top themes, and a theme
+#: in 1 of 2020's 8 reviews is 12.5%, which rounds half up to 13%.
+TEN = [("2018-03-14", [R, L, P]), ("2018-09-01", [R]), ("2020-01-10", [R, L]), ("2020-02-10", [R]), ("2020-03-10", [R]),
+       ("2020-04-10", [R, P]), ("2020-05-10", [L]), ("2020-06-10", ["neglect"]), ("2020-07-10", ["domestic-abuse"]),
+       ("2020-11-02", ["information-sharing"])]
+
+TEN_REPORT = """\
+Thematic analysis as of 2021-01-01: 10 reviews
+Published between 2018-03-14 and 2020-11-02
+
+Key findings:
+  Risk assessment: 60% of reviews (6 of 10)
+  The lived experience of the child: 30% of reviews (3 of 10)
+  Professional curiosity: 20% of reviews (2 of 10)
+All three: 1 review (10%)
+Percentages are of all 10 reviews, rounded to the nearest whole percent.
+
+Reviews featuring each theme, by category
+Theme                                Reviews  % of reviews
+-----------------------------------  -------  ------------
+Professional practice
+  Risk assessment                          6           60%
+  Professional curiosity                   2           20%
+  Information sharing                      1           10%
+Child factors
+  The lived experience of the child        3           30%
+Parental factors
+  Domestic abuse                           1           10%
+Family and environment
+  Neglect                                  1           10%
+
+Reviews featuring exactly these of the top three themes
+Themes                                                             Reviews  % of reviews
+-----------------------------------------------------------------  -------  ------------
+Risk assessment only                                                     3           30%
+The lived experience of the child only                                   1           10%
+Professional curiosity only                                              0            0%
+Risk assessment and The lived experience of the child only               1           10%
+Risk assessment and Professional curiosity only                          1           10%
+The lived experience of the child and Professional curiosity only        0            0%
+All three                                                                1           10%
+-----------------------------------------------------------------  -------  ------------
+At least one of the three                                                7           70%
+None of the three                                                        3           30%
+
+Reviews and top themes by year of publication
+Year  Reviews  Risk assessment  The lived experience of the child  Professional curiosity
+----  -------  ---------------  ---------------------------------  ----------------------
+2018        2         2 (100%)                            1 (50%)                 1 (50%)
+2019        0                -                                  -                       -
+2020        8          4 (50%)                            2 (25%)                 1 (13%)
+"""
+
+
+@pytest.fixture(scope="module")
+def ten(tmp_path_factory) -> SiteFolder:
+    folder = SiteFolder(tmp_path_factory.mktemp("ten") / "board")
+    for n, (published, themes) in enumerate(TEN, 1):
+        folder.add(f"review-{n:02d}", review={"published": published}, themes=themes)
+    folder.built("2021-01-01")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory) -> SiteFolder:
+    folder = SiteFolder(tmp_path_factory.mktemp("single") / "board")
+    folder.add("only-review", review={"published": "2019-05-10"}, themes=[R, L])
+    folder.built("2021-01-01")
+    return folder
+
+
+def _descs(folder: SiteFolder) -> dict[str, str]:
+    page = folder.html("analysis/index.html")
+    return {m[0]: html.unescape(m[1]) for m in re.findall(r'<desc id="chart-(\w+)-desc">([^<]*)</desc>', page)}
+
+
+def test_stats_prints_what_the_page_shows_in_its_order(ten):
+    """Period, key findings, themes grouped by category, overlap with shares, and each top
+    theme's share per year: the page's figures, rounded as the page rounds them."""
+    run = cli("--config", ten.config_path, "stats", "--as-of", "2021-01-01")
+    assert run.code == 0, run.err
+    assert run.out == TEN_REPORT
+    page = ten.html("analysis/index.html")
+    assert re.findall(r'<th scope="rowgroup" colspan="3">([^<]*)</th>', page) == [
+        "Professional practice", "Child factors", "Parental factors", "Family and environment"]
+    years = page[page.index('id="years-table"'):]
+    assert '<th scope="row">2020</th><td class="lb-num">8</td><td class="lb-num">4 (50%)</td>' in years
+    assert '<td class="lb-num">1 (13%)</td></tr>' in years
+    assert '<time datetime="2018-03-14">14 March 2018</time> and <time datetime="2020-11-02">2 November 2020</time>' in page
+
+
+def test_one_review_is_counted_in_the_singular(ten, single):
+    assert "<strong>1 review (10%) featured all three.</strong>" in ten.html("analysis/index.html")
+    assert _descs(ten)["venn"].endswith(". 1 review (10%) featured all three.")
+    assert "Professional curiosity: 2 reviews (20%)" in _descs(ten)["themes"]
+
+    run = cli("--config", single.config_path, "stats", "--as-of", "2021-01-01")
+    assert run.code == 0, run.err
+    assert run.out.startswith("Thematic analysis as of 2021-01-01: 1 review\nPublished on 2019-05-10\n")
+    assert "Percentages are of the 1 review, rounded to the nearest whole percent." in run.out
+    assert ("The overlap of the top three themes needs three different themes found in the reviews; "
+            "so far 2 have been found.") in run.out
+    assert re.search(r"^2019 +1 +1 \(100%\) +1 \(100%\)$", run.out, re.M)
+    page = single.html("analysis/index.html")
+    assert "What 1 published review has in common" in page
+    assert "Percentages are of the 1 review, rounded" in page
+    assert "Share of the 1 review that featured each theme" in page
+    assert 'content="How often each theme occurs across 1 published case review."' in page
+    descs = _descs(single)
+    assert set(descs) == {"themes", "years"}  # no Venn diagram with two themes
+    assert descs["themes"].startswith("Bar chart of 6 themes across 1 review, grouped by category. "
+                                      "The lived experience of the child: 1 review (100%); Risk assessment: 1 review (100%).")
+    assert descs["years"].startswith("Bar chart of reviews published in 2019, ")
 
 
 def test_stats_on_an_empty_site_and_with_bad_input(empty, tmp_path):

@@ -17,7 +17,7 @@ def build(site: Site, r: Renderer):
     total = result["reviews"]
     yield r.page(
         "analysis/index.md", "analysis.html", "Thematic analysis",
-        description=f"How often each theme occurs across {total} published case reviews.",
+        description=f"How often each theme occurs across {analysis.counted(total, 'published case review')}.",
         nav_title="Analysis", nav_order=40,
         result=result, period=analysis.period(entries), limits=site.site.analysis,
         groups=analysis.by_category(result), titles=titles, top=top, full_top=len(top) == TOP,
