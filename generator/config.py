@@ -153,15 +153,32 @@ def pydantic_problems(err: ValidationError, file: str, node, line_offset: int = 
         loc = [p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "str")))]
         field = ".".join(str(p) for p in loc) or "(top level)"
         line = yamlfile.line_of(node, loc)
-        message = e["msg"]
-        if e["type"] == "extra_forbidden":
-            message = f"unknown key '{field}': remove it or check its spelling"
-        elif e["type"] == "missing":
-            message = f"'{field}' is required: add it"
-        else:
-            message = f"'{field}': {message}"
-        problems.append(Problem(file, line + line_offset if line else None, message))
+        problems.append(Problem(file, line + line_offset if line else None, _message(e, field)))
     return problems
+
+
+def _message(e: dict, field: str) -> str:
+    """pydantic's message for one field, turned into what to do about it."""
+    kind, value = e["type"], e.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown key '{field}': remove it or check its spelling"
+    if kind == "missing":
+        return f"'{field}' is required: add it"
+    if kind == "value_error":  # our own validators already say what to do
+        text = str(e["ctx"]["error"]) if "error" in e.get("ctx", {}) else e["msg"]
+        return text if field == "(top level)" else f"'{field}': {text}"
+    if kind.startswith("date_"):
+        detail = e.get("ctx", {}).get("error") or "it has a time or is not a calendar date"
+        return f"'{field}': '{value}' is not a valid date ({detail}); write it as YYYY-MM-DD, e.g. 2019-03-14"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"'{field}': '{value}' is not true or false; write true or false"
+    if kind == "string_pattern_mismatch" and field.endswith("slug"):
+        return f"'{field}': '{value}' is not a usable page address; use lower-case letters, digits and hyphens, e.g. child-a"
+    if kind == "string_type":
+        return f"'{field}': Input should be a valid string; write text (in quotes if it looks like a number or date)"
+    if kind == "too_short":
+        return f"'{field}': {e['msg']}; add at least one"
+    return f"'{field}': {e['msg']}"
 
 
 def load_config(path: Path) -> LoadedConfig:

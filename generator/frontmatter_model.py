@@ -5,9 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _written_date(value):
+    """A date is written YYYY-MM-DD; a bare number (2017, a Unix time) is refused, not guessed."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"{value} is not a date; write it as YYYY-MM-DD, e.g. 2019-03-14")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_written_date)]
 
 
 class _Strict(BaseModel):
@@ -17,7 +27,7 @@ class _Strict(BaseModel):
 class Recommendation(_Strict):
     text: Text
     agency: Text | None = None
-    due: date | None = None
+    due: Day | None = None
     status: Literal["open", "in-progress", "complete"] = "open"
 
 
@@ -25,9 +35,9 @@ class Review(_Strict):
     name: Text
     type: Text
     board: Text | None = None
-    published: date | None = None
+    published: Day | None = None
     report: Text | None = None
-    embargo_until: date | None = None
+    embargo_until: Day | None = None
 
 
 class FrontMatter(_Strict):
@@ -39,7 +49,7 @@ class FrontMatter(_Strict):
     agencies: list[Text] = []
     recommendations: list[Recommendation] = []
     discussion_prompts: list[Text] = Field(min_length=1)
-    draft: bool = False
+    draft: StrictBool = False
     allow: list[Text] = []
 
     @field_validator("recommendations", mode="before")

@@ -54,10 +54,14 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     content_root = config.resolve(config.site.briefings_dir)
     links = bodymod.LocalLinks(src.path.parent, content_root, src.shown)
     report_asset = None
+    report_line = line_of(src.node, ("review", "report"))
+    report_line = report_line + src.fm_line - 1 if report_line else None
     if fm.review.report and bodymod.is_local(fm.review.report):
-        report_line = line_of(src.node, ("review", "report"))
-        output = links.resolve(fm.review.report, report_line + src.fm_line - 1 if report_line else None, "review.report")
+        output = links.resolve(fm.review.report, report_line, "review.report")
         report_asset = links.assets.get((src.path.parent / fm.review.report).resolve()) if output else None
+    elif fm.review.report and not fm.review.report.startswith(("https://", "http://")):
+        problems.append(Problem(src.shown, report_line, f"review.report '{fm.review.report}' is neither a file beside "
+            "this briefing (e.g. reports/child-a.pdf) nor a web address; give one or the other (https://...)"))
     sections = []
     for section in bodymod.split_sections(src.body, src.body_line):
         html = bodymod.render_markdown(section.markdown, links, section.line)

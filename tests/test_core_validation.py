@@ -19,7 +19,12 @@ def _problems(folder) -> str:
     [
         ({"colour": "blue"}, "child-a.md:16: unknown key 'colour'"),
         ({"title": 42}, "child-a.md:2: 'title': Input should be a valid string"),
-        ({"review": {"published": "2018-13-45"}}, "child-a.md:7: 'review.published': Input should be a valid date"),
+        ({"review": {"published": "2018-13-45"}},
+         "child-a.md:7: 'review.published': '2018-13-45' is not a valid date (month value is outside expected range"
+         " of 1-12); write it as YYYY-MM-DD"),
+        ({"review": {"published": 1511136000}}, "child-a.md:7: 'review.published': 1511136000 is not a date; write it as"),
+        ({"draft": "yes"}, "'draft': 'yes' is not true or false; write true or false"),
+        ({"slug": "Child A"}, "'slug': 'Child A' is not a usable page address; use lower-case letters"),
         ({"themes": ["risk-assesment"]}, "unknown theme 'risk-assesment' (did you mean 'risk-assessment'?)"),
         ({"review": {"type": "SRC"}}, "unknown review type 'SRC' (did you mean 'SCR'?)"),
         ({"summary": None}, "'summary' is required: add it"),
@@ -30,9 +35,14 @@ def _problems(folder) -> str:
          "'recommendations.0.status': Input should be 'open', 'in-progress' or 'complete'"),
         ({"review": {"report": "reports/missing.pdf"}}, "review.report 'reports/missing.pdf' does not exist"),
         ({"review": {"report": "../../etc/passwd"}}, "review.report '../../etc/passwd' points outside the content folder"),
+        ({"review": {"report": "/etc/passwd"}}, "child-a.md:8: review.report '/etc/passwd' is neither a file beside"),
+        ({"review": {"report": "//elsewhere.example/x.pdf"}}, "review.report '//elsewhere.example/x.pdf' is neither"),
+        ({"review": {"report": "ftp://elsewhere.example/x.pdf"}}, "review.report 'ftp://elsewhere.example/x.pdf' is neither"),
     ],
-    ids=["unknown-key", "wrong-type", "bad-date", "unknown-theme", "unknown-type", "missing-field", "no-prompts",
-         "no-themes", "published-required", "bad-status", "report-missing", "report-outside"],
+    ids=["unknown-key", "wrong-type", "bad-date", "timestamp-date", "draft-not-bool", "bad-slug", "unknown-theme",
+         "unknown-type", "missing-field", "no-prompts",
+         "no-themes", "published-required", "bad-status", "report-missing", "report-outside",
+         "report-absolute", "report-no-scheme", "report-ftp"],
 )
 def test_front_matter_problem(folder, overrides, expected):
     folder.add("child-a", **overrides)
