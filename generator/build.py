@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator import anonymity, guidance, mkdocs_adapter, pages, search_index
-from generator.config import LoadedConfig, load_config
+from generator.config import LoadedConfig, load_config, logo_output
 from generator.derive import Site, derive
 from generator.pages import assets
 from generator.problems import ContentError
@@ -80,6 +80,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
             theme_dirs=tuple(p / "material" for p in renderer.search_path),
             extra_css=tuple(assets.GLOBAL_CSS),
             primary_colour=config.site.primary_colour,
+            logo=logo_output(config.site),
             extra_javascript=tuple(assets.GLOBAL_JS),
             strict=strict,
             search=False,  # Pagefind (generator/search_index.py) replaces Material's search

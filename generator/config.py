@@ -105,7 +105,7 @@ class SiteConfig(_Strict):
     briefings_dir: str = "briefings"
     analysis: Analysis = Analysis()
     accessibility: Accessibility = Accessibility()
-    logo: str | None = None
+    logo: str | None = None  # an image beside site_config.yml, shown in the header
     primary_colour: str = Field(default="#1d4f6e", pattern=r"^#[0-9a-fA-F]{6}$")
 
     @field_validator("themes")
@@ -200,4 +200,19 @@ def load_config(path: Path) -> LoadedConfig:
         site = SiteConfig.model_validate(data)
     except ValidationError as err:
         raise ContentError(pydantic_problems(err, shown, node)) from None
-    return LoadedConfig(site=site, path=path.resolve())
+    loaded = LoadedConfig(site=site, path=path.resolve())
+    if site.logo:
+        logo = loaded.resolve(site.logo)
+        if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
+            raise ContentError([Problem(shown, yamlfile.line_of(node, ["logo"]), f"logo '{site.logo}' is not an image "
+                f"file here; give the path of a {', '.join(sorted(LOGO_TYPES))} file relative to site_config.yml")])
+    return loaded
+
+
+#: Image types a browser shows in the header, for ``logo:``.
+LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
+
+
+def logo_output(site: SiteConfig) -> str | None:
+    """Where the logo is published in the site (a fixed name: the board's file name is theirs)."""
+    return f"assets/logo{Path(site.logo).suffix.lower()}" if site.logo else None

@@ -39,6 +39,7 @@ class EngineOptions:
     extra_css: tuple[str, ...] = ()
     extra_javascript: tuple[str, ...] = ()
     primary_colour: str = "#1d4f6e"
+    logo: str | None = None  # site-relative path of the header logo (one of the files)
     strict: bool = False
     search: bool = True
 
@@ -130,6 +131,7 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
             "font": False,  # Google Fonts would be a request to another host
             "features": ["navigation.tabs", "search.suggest", "content.tooltips"],
             "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
+            **({"logo": options.logo} if options.logo else {}),
         },
         "plugins": ["search"] if options.search else [],
         "markdown_extensions": [],

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.sitekit import cli
+from tests.sitekit import cli, doc
 
 CANARY = "Zebracanary"
 
@@ -209,6 +209,31 @@ def test_a_folder_that_cannot_be_made_is_reported_without_a_traceback(folder):
     run = folder.build("2026-01-01", "--site-dir", "/proc/no-such-folder/site")
     assert run.code == 1 and "Traceback" not in run.err
     assert "/proc/no-such-folder" in run.err and "check the path" in run.err
+
+
+LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+
+
+def test_logo_is_published_and_shown_in_every_page_header(folder):
+    folder.write("branding/Board Logo.SVG", LOGO)
+    folder.config["logo"] = "branding/Board Logo.SVG"
+    folder.write_config()
+    folder.add("child-a")
+    site = folder.built()
+    assert (site / "assets" / "logo.svg").read_bytes() == LOGO
+    for page, src in (("index.html", "assets/logo.svg"), ("briefings/child-a/index.html", "../../assets/logo.svg")):
+        images = doc(folder, page).cssselect("header .md-logo img")
+        assert [(i.get("src"), i.get("alt")) for i in images] == [(src, "")]
+
+
+def test_missing_logo_is_a_config_problem_with_its_line(folder):
+    folder.config["logo"] = "branding/nowhere.png"
+    folder.write_config()
+    folder.add("child-a")
+    run = folder.build()
+    assert run.code == 1
+    line = next(n for n, text in enumerate(folder.config_path.read_text().splitlines(), 1) if text.startswith("logo:"))
+    assert f"site_config.yml:{line}: logo 'branding/nowhere.png' is not an image file here" in run.err
 
 
 def test_site_templates_override_defaults_file_by_file(folder):

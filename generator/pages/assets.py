@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.config import logo_output
 from generator.derive import Site
 from generator.render import OutputFile, Renderer
 
@@ -17,6 +18,8 @@ STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
 def build(site: Site, r: Renderer):
     for name in STATIC:
         yield OutputFile(name, source=r.find(name))
+    if site.site.logo:
+        yield OutputFile(logo_output(site.site), source=site.config.resolve(site.site.logo))
     copied: set[str] = set()
     for entry in site.entries:
         b = entry.briefing
