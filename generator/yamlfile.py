@@ -64,8 +64,12 @@ def _load(loader: yaml.SafeLoader) -> tuple[Any, yaml.Node | None]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # An unclosed quote or bracket is noticed lines later (often at the end); the line where
+        # the unfinished item began (context_mark) is where the board has to look.
+        mark = err.context_mark or err.problem_mark
         problem = " ".join(p for p in (err.context, err.problem) if p)
+        if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
+            problem += " (check this line for an unclosed quote or bracket)"
         raise YamlProblem(problem or str(err), mark.line + 1 if mark else None) from None
     except yaml.YAMLError as err:
         raise YamlProblem(str(err), None) from None

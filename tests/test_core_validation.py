@@ -51,12 +51,12 @@ def test_front_matter_problem(folder, overrides, expected):
     assert expected in err
 
 
-def test_malformed_yaml_names_the_line(folder):
-    folder.write("briefings/child-a.md", "---\ntitle: ok\nsummary: [unclosed\nreview: {}\n---\nbody\n")
+@pytest.mark.parametrize("broken", ["summary: [unclosed", 'summary: "unclosed'])
+def test_malformed_yaml_names_the_line_where_the_unfinished_item_began(folder, broken):
+    folder.write("briefings/child-a.md", f"---\ntitle: ok\n{broken}\nreview: {{}}\nthemes: []\n---\nbody\n")
     err = _problems(folder)
-    assert "briefings/child-a.md:" in err and "malformed YAML" in err
-    line = int(err.split("briefings/child-a.md:")[1].split(":")[0])
-    assert line in (3, 4, 5)
+    assert "briefings/child-a.md:3: malformed YAML" in err
+    assert "check this line for an unclosed quote or bracket" in err
 
 
 def test_no_front_matter(folder):
