@@ -48,6 +48,13 @@ class Entry:
     def published(self) -> date:
         return self.briefing.published  # always set once published
 
+    @property
+    def public_from(self) -> date:
+        """The day it first appeared on the site: its publication, or the end of its embargo if
+        that came later. Feeds order and date entries by it, so a lifted embargo reads as new."""
+        embargo = self.briefing.review.embargo_until
+        return max(self.published, embargo) if embargo else self.published
+
 
 @dataclass(frozen=True)
 class Taxonomy:

@@ -49,7 +49,10 @@ def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str,
     fg.link(href=base + page, rel="alternate", type="text/html")
     fg.language(config.language)
     fg.generator("Learning Briefings")
-    newest = max((e.published for e in entries), default=site.as_of)
+    # Newest on the site first (a lifted embargo counts from its lifting): what a subscriber
+    # has not seen yet is at the top, and within the limit.
+    entries = sorted(entries, key=lambda e: (e.public_from, e.published, e.slug), reverse=True)
+    newest = max((e.public_from for e in entries), default=site.as_of)
     fg.updated(_stamp(newest))
     for entry in entries[:FEED_LIMIT]:
         b = entry.briefing
@@ -59,8 +62,8 @@ def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str,
         fe.link(href=base + entry.url, rel="alternate", type="text/html")
         fe.summary(b.meta.summary)
         fe.author({"name": entry.board})
-        fe.published(_stamp(entry.published))
-        fe.updated(_stamp(entry.published))
+        fe.published(_stamp(entry.public_from))
+        fe.updated(_stamp(entry.public_from))
         for theme in b.themes:
             fe.category(term=theme, label=config.themes[theme].title)
     return fg.atom_str(pretty=True)

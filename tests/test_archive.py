@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.feeds import FEED_LIMIT
 from tests.sitekit import BODY, SiteFolder, doc, text
 
 AS_OF = "2020-03-14"
@@ -256,6 +257,21 @@ def test_site_feed_lists_every_published_briefing_newest_first(on_request):
     assert first.findtext(f"{ATOM}published") == "2019-04-01T00:00:00+00:00"
     assert first.find(f"{ATOM}link").get("href") == BASE + "briefings/child-e/"
     assert [c.get("term") for c in first.findall(f"{ATOM}category")] == ["lived-experience"]
+
+
+def test_a_lifted_embargo_reads_as_new_in_the_feed(tmp_path):
+    """A review published long ago but embargoed until recently first appears on the site at the
+    embargo's end: the feed puts it on top, dated then, even past the 50-entry limit."""
+    folder = SiteFolder(tmp_path / "board")
+    for n in range(FEED_LIMIT):
+        folder.add(f"child-{n:02d}", review={"published": f"2019-{1 + n % 12:02d}-{1 + n // 12:02d}"})
+    folder.add("child-late", review={"published": "2015-06-01", "embargo_until": "2020-02-01"})
+    folder.built("2020-03-01")
+    root = feed(folder, "feed.xml")
+    assert entry_ids(root)[0] == BASE + "briefings/child-late/" and len(entry_ids(root)) == FEED_LIMIT
+    first = root.find(f"{ATOM}entry")
+    assert first.findtext(f"{ATOM}published") == "2020-02-01T00:00:00+00:00"
+    assert root.findtext(f"{ATOM}updated") == "2020-02-01T00:00:00+00:00"
 
 
 def test_theme_feeds_hold_only_that_themes_briefings(on_request):
