@@ -24,7 +24,7 @@ from generator.pages import assets
 from generator.problems import ContentError
 from generator.publication import State
 from generator.render import OutputFile, Renderer
-from generator.validate import load_briefings
+from generator.validate import format_problems, load_briefings
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,11 @@ class BuildResult:
 def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
     """Everything up to rendering: read, validate and derive. Raises ContentError listing the
     problems of the briefings and the theme guidance together."""
-    config = load_config(config_path)
+    try:
+        config = load_config(config_path)
+    except ContentError as err:  # the briefings' own format can still be checked, at the usual place
+        root = config_path.parent
+        raise ContentError(err.problems + format_problems(root / "briefings", root)) from None
     problems, briefings, notes = [], [], {}
     try:
         briefings = load_briefings(config)

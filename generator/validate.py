@@ -127,6 +127,22 @@ def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Che
         return [result for chunk in done for result in chunk]
 
 
+def format_problems(content_root: Path, root: Path) -> list[Problem]:
+    """What can be said of the briefings without a valid config: unreadable files, malformed
+    front matter and wrong fields. Reported with the config's own problems, so a board whose
+    config is broken still sees everything that needs fixing in one run."""
+    problems = []
+    for path in briefing_files(content_root) if content_root.is_dir() else []:
+        src, found = read_source(path, root)
+        problems += found
+        if src is not None:
+            try:
+                FrontMatter.model_validate(src.data)
+            except ValidationError as err:
+                problems += pydantic_problems(err, src.shown, src.node, src.fm_line - 1)
+    return problems
+
+
 def load_briefings(config: LoadedConfig) -> list[Briefing]:
     """Read and validate every briefing; raise ContentError with every problem found."""
     content_root = config.resolve(config.site.briefings_dir)

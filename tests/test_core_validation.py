@@ -112,6 +112,20 @@ def test_bad_config_is_reported_with_lines(folder):
     assert "unknown key 'colours'" in err
 
 
+def test_a_broken_config_does_not_hide_the_briefings_format_problems(folder):
+    folder.config["colours"] = "red"
+    folder.write_config()
+    folder.add("child-a", review={"published": "2018-13-45"})
+    folder.add("child-b", colour="blue")
+    folder.add("child-c")
+    run = folder.build()
+    assert run.code == 1
+    assert "unknown key 'colours'" in run.err
+    assert "briefings/child-a.md:7: 'review.published': '2018-13-45' is not a valid date" in run.err
+    assert "briefings/child-b.md:16: unknown key 'colour'" in run.err
+    assert "child-c" not in run.err
+
+
 def test_missing_config_is_a_clear_error(tmp_path):
     from tests.sitekit import cli
 
