@@ -148,12 +148,17 @@ def test_theme_index_groups_by_category_with_counts(site):
         category = text(section.cssselect("h2")[0])
         groups[category] = [(li.get("data-theme"), int(re.search(r"\((\d+) reviews?\)", text(li)).group(1)))
                             for li in section.cssselect("ul.lb-theme-index > li")]
+    # Every configured theme, in config order of categories; one without reviews yet is unlinked.
     assert groups == {
-        "Professional practice": [("information-sharing", 1), ("risk-assessment", 3)],
+        "Professional practice": [("information-sharing", 1), ("professional-curiosity", 0), ("risk-assessment", 3)],
+        "Child factors": [("lived-experience", 0)],
         "Parental factors": [("domestic-abuse", 1)],
         "Family and environment": [("neglect", 3)],
     }
-    assert [a.get("href") for a in page.cssselect("ul.lb-theme-index a")][0] == "../themes/information-sharing/"
+    links = [a.get("href") for a in page.cssselect("ul.lb-theme-index a")]
+    assert links[0] == "../themes/information-sharing/"
+    assert len(links) == 4 and not any("professional-curiosity" in h or "lived-experience" in h for h in links)
+    assert "(0 reviews)" in text(page.cssselect("li[data-theme='lived-experience']")[0])
 
 
 def test_themes_and_find_are_in_the_navigation(site):

@@ -26,12 +26,13 @@ class ThemeSummary:
     count: int
 
 
-def by_category(site: Site) -> list[tuple[str, list[ThemeSummary]]]:
-    """Themes in use grouped by category: categories in config order, themes by title."""
+def by_category(site: Site, every: bool = False) -> list[tuple[str, list[ThemeSummary]]]:
+    """Themes in use (``every``: all configured themes, a count of 0 for the rest) grouped by
+    category: categories in config order, themes by title."""
     counts = {slug: len(entries) for slug, entries in site.by("theme").items()}
     groups: dict[str, list[ThemeSummary]] = {}
-    for slug, theme in site.themes_in_use().items():
-        groups.setdefault(theme.category, []).append(ThemeSummary(slug, theme, counts[slug]))
+    for slug, theme in (site.site.themes if every else site.themes_in_use()).items():
+        groups.setdefault(theme.category, []).append(ThemeSummary(slug, theme, counts.get(slug, 0)))
     return [(category, sorted(items, key=lambda t: t.theme.title.lower())) for category, items in groups.items()]
 
 
@@ -60,7 +61,7 @@ def topic_page(site: Site, r: Renderer, slug: str, theme: Theme, entries: list[E
 
 def build(site: Site, r: Renderer):
     notes = site.guidance
-    groups = by_category(site)
+    groups = by_category(site, every=True)  # a theme without reviews yet is listed, unlinked
     yield r.page(
         "themes/index.md", "themes_index.html", "Themes",
         description=f"Learning from case reviews by {site.site.board.name}, by theme.",
