@@ -29,6 +29,7 @@ class Briefing:
     assets: tuple[Asset, ...]
     report_asset: Asset | None = None
     text: str = field(default="", repr=False)  # every word a reader could see, for checks
+    slug_line: int | None = None  # the line of ``slug:`` when the front matter sets it
 
     @property
     def title(self) -> str:

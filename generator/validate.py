@@ -78,7 +78,9 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     if problems:
         return None, problems
     assets = tuple(a for a in links.assets.values() if a is not report_asset)
-    return Briefing(slug, src.shown, fm, tuple(sections), tuple(learning), assets, report_asset, text), []
+    slug_line = line_of(src.node, ("slug",)) if fm.slug else None
+    return Briefing(slug, src.shown, fm, tuple(sections), tuple(learning), assets, report_asset, text,
+                    slug_line + src.fm_line - 1 if slug_line else None), []
 
 
 #: From this many files on, briefings are read and checked in two worker processes: each file
@@ -161,7 +163,7 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     seen: dict[str, Briefing] = {}
     for b in briefings:
         if b.slug in seen:
-            problems.append(Problem(b.source, None,
+            problems.append(Problem(b.source, b.slug_line,
                 f"duplicate slug '{b.slug}' (also {seen[b.slug].source}); set a different slug: in one of them"))
         seen.setdefault(b.slug, b)
     if problems:

@@ -84,7 +84,11 @@ def test_duplicate_slug(folder):
 def test_duplicate_slug_from_front_matter(folder):
     folder.add("child-a")
     folder.add("child-b", slug="child-a")
-    assert "duplicate slug 'child-a'" in _problems(folder)
+    err = _problems(folder)
+    assert "duplicate slug 'child-a'" in err
+    line = next(n for n, t in enumerate((folder.root / "briefings/child-b.md").read_text().splitlines(), 1)
+                if t.startswith("slug:"))
+    assert f"briefings/child-b.md:{line}: duplicate slug 'child-a' (also briefings/child-a.md)" in err
 
 
 def test_body_link_to_missing_file(folder):
