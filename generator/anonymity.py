@@ -2,11 +2,12 @@
 
 Two checks. Personal details that cheap patterns catch (UK phone numbers, email addresses,
 postcodes, NHS and National Insurance numbers, dates of birth, street addresses) are looked
-for in every briefing, drafts included, with file, line and the matched text; a briefing
-silences a false positive with its ``allow:`` list of exact strings. Names and places on the
-board's private redact list (``redact_file``) must appear nowhere: not in a briefing, a guidance
-file, the config, nor in any file of the built site (pages, JSON, XML, gzip, Word), whatever
-template or text put them there. ``allow:`` never silences the redact list.
+for in every briefing, drafts included, and every guidance file, with file, line and the matched
+text; a file silences a false positive with its ``allow:`` list of exact strings. Names and places
+on the board's private redact list (``redact_file``) must appear nowhere: not in a briefing, a
+guidance file, the config, nor in any file of the built site (pages, JSON, XML, gzip, Word),
+whatever template or text put them there, nor hidden by a soft hyphen or a zero-width character
+inside a word. ``allow:`` never silences the redact list.
 
 The detectors are pure functions of a string; the checks turn their matches into Problems.
 """
@@ -20,6 +21,7 @@ import os
 import re
 import sys
 import zipfile
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -39,13 +41,16 @@ Span = tuple[int, int]
 _SEP = r"[ \-]?"
 _PHONE = re.compile(
     r"(?<![\w+\-/.])"
-    r"(?:\+44" + _SEP + r"(?:\(0\)" + _SEP + r")?[1-9]|\(0[1-9]|0[1-9])"  # +44 (0)… or (0… or 0…
+    r"(?:(?:\+|00)44" + _SEP + r"(?:\(0\)" + _SEP + r")?[1-9]|\(0[1-9]|0[1-9])"  # +44 / 0044 (0)… or (0… or 0…
     r"(?:\)?" + _SEP + r"\d){8,9}"  # 9 or 10 digits after the leading 0 in all
     r"(?!\d)"
 )
 _EMAIL = re.compile(r"(?<![\w.%+\-])[\w.%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
 # Royal Mail format: outward code (A9, A99, AA9, AA99, A9A, AA9A), optional space, inward code 9AA.
-_POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+# In any case, but written without the space only in capitals: lower-case runs like "u00bd",
+# "pm80xx" or a hex hash are common, while "ne1 4st" with its space is not ordinary English.
+_POSTCODE = re.compile(r"(?i)\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?( ?)\d[ABD-HJLNP-UW-Z]{2})\b")
+_ORDINAL = re.compile(r"1st|2nd|3rd|\dth", re.IGNORECASE)  # "Y2 2nd", "KS1 1st": not in capitals, not a postcode
 _NHS = re.compile(r"(?<![\w\-])(\d{3})([ \-]?)(\d{3})\2(\d{4})(?![\w\-]|\.\d)")
 # HMRC: prefix letters exclude D F I Q U V (and O second); BG GB KN NK NT TN ZZ are never issued.
 _NINO = re.compile(r"(?i)\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
@@ -86,7 +91,8 @@ def email_addresses(text: str) -> list[Span]:
 
 
 def postcodes(text: str) -> list[Span]:
-    return [m.span() for m in _POSTCODE.finditer(text)]
+    return [m.span() for m in _POSTCODE.finditer(text)
+            if m.group().isupper() or (m.group(1) and not _ORDINAL.fullmatch(m.group()[-3:]))]
 
 
 def nhs_numbers(text: str) -> list[Span]:
@@ -149,6 +155,40 @@ def read_redact_list(text: str) -> list[str]:
     return list(dict.fromkeys(entries))
 
 
+#: Characters that show as nothing, and their HTML entities: inside a word they hide it from a
+#: search ("Brindle&shy;combe" shows as "Brindlecombe"), so the redact list reads past them.
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b-\u200d\u2060\ufeff]"
+    r"|&(?:shy|zwn?j|NoBreak|ZeroWidthSpace|Negative(?:Very)?(?:Thin|Medium|Thick)Space);"
+    r"|&#(?:0*(?:173|820[345]|8288|65279)|[xX]0*(?:[aA][dD]|200[bBcCdD]|2060|[fF][eE][fF][fF]));"
+)
+#: The same in a file's lower-cased bytes: UTF-8, entities and JSON escapes.
+_INVISIBLE_BYTES = re.compile(
+    rb"\xc2\xad|\xe2\x80[\x8b-\x8d]|\xe2\x81\xa0|\xef\xbb\xbf"
+    rb"|&(?:shy|zwn?j|nobreak|zerowidthspace|negative(?:very)?(?:thin|medium|thick)space);"
+    rb"|&#(?:0*(?:173|820[345]|8288|65279)|x0*(?:ad|200[b-d]|2060|feff));"
+    rb"|\\u(?:00ad|200[b-d]|2060|feff)"
+)
+
+
+def visible(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without invisible characters, and a map from its offsets back to ``text``'s.
+    No line break is removed, so a line counted in either is the same line."""
+    if not _INVISIBLE.search(text):
+        return text, lambda offset: offset
+    kept: list[str] = []
+    starts: list[tuple[int, int]] = []  # each kept piece: its offset in the result, characters removed before it
+    position = removed = 0
+    for m in _INVISIBLE.finditer(text):
+        starts.append((position - removed, removed))
+        kept.append(text[position:m.start()])
+        removed += m.end() - m.start()
+        position = m.end()
+    starts.append((position - removed, removed))
+    kept.append(text[position:])
+    return "".join(kept), lambda offset: offset + starts[bisect_right(starts, (offset, len(text))) - 1][1]
+
+
 def _entry_pattern(entry: str) -> str:
     # Whole words, any case; a space also matches a line break, a hyphen, %20 or &nbsp; (slugs,
     # wrapped lines, URLs) and either apostrophe matches both.
@@ -160,7 +200,7 @@ class RedactList:
     """The board's private names and places, compiled into one case-insensitive search."""
 
     def __init__(self, entries: Iterable[str]):
-        self.entries = [e for e in entries if e.strip()]
+        self.entries = [v for v in (visible(e)[0] for e in entries) if v.strip()]
         self._regex = (re.compile(r"(?<!\w)(?:" + "|".join(_entry_pattern(e) for e in self.entries) + r")(?!\w)",
                                   re.IGNORECASE) if self.entries else None)
         # A cheap screen before the regex: an entry can only match text that holds all its words.
@@ -178,19 +218,24 @@ class RedactList:
 
     def might_be_in(self, text: str) -> bool:
         """False when no entry can match ``text`` (checked with substring searches, which are fast)."""
-        lowered = text.lower()
+        lowered = visible(text)[0].lower()
         if self._apostrophes:
             lowered = lowered.replace("’", "'")
         return any(all(w in lowered for w in words) for words in self._words)
 
     def might_be_in_bytes(self, data: bytes) -> bool:
         lowered = data.lower()  # ASCII letters only, which is what the pieces hold
+        if _INVISIBLE_BYTES.search(lowered):
+            lowered = _INVISIBLE_BYTES.sub(b"", lowered)
         return any(pieces is None or all(p in lowered for p in pieces) for pieces in self._byte_pieces)
 
     def find(self, text: str, screened: bool = False) -> list[Match]:
+        """Every entry in ``text``, read past invisible characters; offsets are ``text``'s."""
         if self._regex is None or not (screened or self.might_be_in(text)):
             return []
-        return [Match("name on the redact list", m.start(), m.end(), m.group()) for m in self._regex.finditer(text)]
+        shown, offset_in_text = visible(text)
+        return [Match("name on the redact list", offset_in_text(m.start()), offset_in_text(m.end() - 1) + 1, m.group())
+                for m in self._regex.finditer(shown)]
 
 
 # --- the checks ----------------------------------------------------------------------------
@@ -204,8 +249,13 @@ def _one_line(text: str) -> str:
 
 
 def _digits(text: str) -> str:
+    """A phone number's national digits: +44 20…, 0044 (0)20… and 020… are all 020…."""
     digits = re.sub(r"\D", "", text)
-    return "0" + digits[2:] if digits.startswith("44") else digits
+    for prefix in ("0044", "44"):
+        if digits.startswith(prefix):
+            rest = digits[len(prefix):]
+            return rest if rest.startswith("0") else "0" + rest
+    return digits
 
 
 class Checker:
@@ -288,7 +338,8 @@ class Checker:
     # A briefing source --------------------------------------------------------------------
 
     def source_problems(self, src) -> list[Problem]:
-        """Every finding in a briefing (reader.Source): front matter values and body, drafts too."""
+        """Every finding in a briefing or guidance file (reader.Source): front matter values and
+        body, drafts too."""
         raw_allow = src.data.get("allow") if isinstance(src.data, dict) else None
         allow = [a for a in raw_allow if isinstance(a, str)] if isinstance(raw_allow, list) else []
         problems = []
@@ -310,7 +361,7 @@ class Checker:
         return problems
 
     def file_problems(self, path: Path, root: Path) -> list[Problem]:
-        """Redact names in a content file that is not a briefing (guidance, config)."""
+        """Redact names in a file not read as a briefing (the config, a file that cannot be read as one)."""
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
@@ -318,15 +369,17 @@ class Checker:
         return self.redact_problems(text, display_path(path, root))
 
     def content_problems(self) -> list[Problem]:
-        """Redact names in site_config.yml and in the guidance files."""
+        """Redact names in site_config.yml and in every file of the guidance folder; personal
+        details too in its Markdown, read as a briefing is (front matter ``allow:`` and body)."""
+        from generator import guidance  # not at the top: guidance imports validate, which imports this module
+
         config, site = self.config, self.config.site
-        if not self.redact:
-            return []
-        problems = self.file_problems(config.path, config.root)
-        guidance = config.resolve(site.guidance_dir)
-        if guidance.is_dir():
-            for path in sorted(p for p in guidance.rglob("*") if p.is_file()):
-                problems += self.file_problems(path, config.root)
+        problems = self.file_problems(config.path, config.root) if self.redact else []
+        folder = config.resolve(site.guidance_dir)
+        if folder.is_dir():
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                src = guidance.read(path, config.root)[0] if path.suffix == ".md" else None  # guidance.load reports its problems
+                problems += self.source_problems(src) if src else self.file_problems(path, config.root)
         return problems
 
     # The built site -----------------------------------------------------------------------

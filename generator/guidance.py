@@ -2,22 +2,28 @@
 
 Guidance is optional: a theme without a file gets a topic page without it. A file whose name
 is not a theme key is an error, so a renamed or misspelt theme never loses its guidance
-silently. As in briefing bodies, raw HTML is shown as text, never as markup.
+silently. As in briefing bodies, raw HTML is shown as text, never as markup. A file may start
+with front matter holding only ``allow:``, the anonymity check's exact strings (as in a briefing).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import frontmatter
 import markdown
+import yaml
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from generator.config import LoadedConfig
 from generator.problems import ContentError, Problem, display_path
+from generator.reader import Source, read_source
 from generator.validate import did_you_mean
+from generator.yamlfile import line_of
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
@@ -62,6 +68,31 @@ def render(text: str) -> Guidance:
     return Guidance(html, tuple(_SECTION.findall(html)))
 
 
+def read(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
+    """A guidance file as a Source, as a briefing is read: its front matter (none, or only
+    ``allow:``) and its Markdown body with their lines. None if it cannot be read at all."""
+    shown = display_path(path, root)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [Problem(shown, None, f"cannot read the file ({err}); save it as UTF-8 text")]
+    if not frontmatter.YAMLHandler().detect(text):
+        return Source(path, shown, {}, yaml.MappingNode("tag:yaml.org,2002:map", []), 1, text, 1), []
+    src, problems = read_source(path, root)
+    if src is None:
+        return None, problems
+    for key in src.data:
+        if key != "allow":
+            problems.append(Problem(shown, (line_of(src.node, (key,)) or 1) + src.fm_line - 1,
+                f"guidance front matter holds only allow: (exact strings the anonymity check may let through); "
+                f"remove '{key}'"))
+    allow = src.data.get("allow", [])
+    if not isinstance(allow, list) or not all(isinstance(a, str) for a in allow):
+        problems.append(Problem(shown, (line_of(src.node, ("allow",)) or 1) + src.fm_line - 1,
+            "allow: must be a list of exact strings, e.g. allow: [\"0808 800 5000\"]"))
+    return src, problems
+
+
 def load(config: LoadedConfig) -> dict[str, Guidance]:
     """Rendered guidance by theme slug; raise ContentError naming every file that is wrong."""
     folder = config.resolve(config.site.guidance_dir)
@@ -78,13 +109,10 @@ def load(config: LoadedConfig) -> dict[str, Guidance]:
                 f"guidance for an unknown theme '{slug}'{did_you_mean(slug, themes)}; name the file after a theme key "
                 f"from site_config.yml (<theme-key>.md) or add the theme there"))
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError) as err:
-            problems.append(Problem(shown, None, f"cannot read the file ({err}); save it as UTF-8 text"))
-            continue
-        if text.strip():
-            found[slug] = render(text)
+        src, found_problems = read(path, config.root)
+        problems += found_problems
+        if src is not None and src.body.strip():
+            found[slug] = render(src.body)
     if problems:
         raise ContentError(problems)
     return found

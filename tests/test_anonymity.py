@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,11 @@ DETECTOR_CASES = [
     ("phone number", "(01632) 960100", "(01632) 960100"),
     ("phone number", "mobile 07700900123", "07700900123"),
     ("phone number", "mobile 07700-900-123", "07700-900-123"),
+    ("phone number", "ring 0044 161 496 0000 now", "0044 161 496 0000"),
+    ("phone number", "0044 7700 900123", "0044 7700 900123"),
+    ("phone number", "0044 (0)20 7946 0000", "0044 (0)20 7946 0000"),
+    ("phone number", "00447700900123", "00447700900123"),
+    ("phone number", "0044 800", None),
     ("phone number", "Childline 0800 1111", None),  # a short national service number
     ("phone number", "between 2017 and 2018", None),
     ("phone number", "version 0.12345678901", None),
@@ -36,7 +42,16 @@ DETECTOR_CASES = [
     ("postcode", "in B33 8TH.", "B33 8TH"),
     ("postcode", "EC1A1BB", "EC1A1BB"),
     ("postcode", "CR2 6XH", "CR2 6XH"),
+    ("postcode", "Call 07700 900123 or jo@example.com, ne1 4st.", "ne1 4st"),
+    ("postcode", "at Ne1 4St today", "Ne1 4St"),
+    ("postcode", "sw1a 1aa", "sw1a 1aa"),
+    ("postcode", "NE1 4st", "NE1 4st"),
+    ("postcode", "NE1 1ST", "NE1 1ST"),
     ("postcode", "a 7-minute briefing", None),
+    ("postcode", "ne14st", None),  # in lower case only with its space: "u00bd", "pm80xx", hashes
+    ("postcode", "escaped \\u00bd and chip pm80xx, commit bd019bd", None),
+    ("postcode", "in Y2 2nd term, KS1 1st year and Y10 4th set", None),  # ordinals, not in capitals
+    ("postcode", "gir 0aa", None),
     ("postcode", "COVID19 in 2020", None),
     ("NHS number", "NHS number 943 476 5919", "943 476 5919"),
     ("NHS number", "9434765919", "9434765919"),
@@ -110,6 +125,14 @@ def test_redact_list_file_format():
     ("Jayden Smith", None),
     ("O’Brien", "O’Brien"),
     ("o'brien", "o'brien"),
+    # A soft hyphen or zero-width character inside a word shows as nothing: read past it.
+    ("met Jay\u00adden Smith\u00adfield", "Jayden Smithfield"),
+    ("Jay&shy;den Smith&#173;field", "Jayden Smithfield"),
+    ("Jayden&#xAD; Smith&#x200b;field", "Jayden Smithfield"),
+    ("J\u200bay\u200cden\u200d Smith\u2060fi\ufeffeld", "Jayden Smithfield"),
+    ("O&ZeroWidthSpace;'Br&zwj;ien", "O'Brien"),
+    ("Jay&amp;shy;den Smithfield", None),  # shows as "Jay&shy;den"
+    ("Jayden-&shy;Smithfields", None),
 ])
 def test_redact_list_matches_whole_words_any_case(text, found):
     redact = anonymity.RedactList(["Jayden Smithfield", "Tamsin Okonedo-Reeve", "O'Brien"])
@@ -295,6 +318,10 @@ def _docx_bytes(runs: list[str]) -> bytes:
     ("data/z.json", json.dumps({"t": "met ZO\u00cb BRONT\u00cb"}).encode()),  # \u escapes, any case
     ("page/z.html", "<p>Zoë&nbsp;Brontë</p>".encode()),
     ("files/jayden-smithfield.pdf", b"%PDF-1.4\x00binary"),  # caught by its address
+    ("page/shy.html", b"<p>Jay&shy;den Smith&#173;field</p>"),
+    ("page/soft.html", "<p>Jay\u00adden Smith\u200bfield</p>".encode()),
+    ("data/shy.json", json.dumps({"t": "Jay\u00adden Smithfield"}).encode()),  # written as \u00ad
+    ("briefings/b/b.docx", _docx_bytes(["Met Jay\u00ad", "den Smith", "\u200bfield"])),
 ])
 def test_output_scan_finds_names_in_every_kind_of_file(tmp_path, folder, name, content):
     from generator.config import load_config
@@ -322,3 +349,108 @@ def test_output_scan_in_worker_processes_finds_the_same(tmp_path, folder, monkey
     monkeypatch.setattr(anonymity, "PARALLEL_FROM", 1)
     assert sorted(checker.output_problems(out, "site")) == serial
     assert [p.file for p in serial] == [f"site/p{i:02}/index.html" for i in (0, 7, 14, 21, 28)]
+
+
+# --- guidance files are read as briefings are ---------------------------------------------
+
+GUIDANCE = "## Why it matters\n\nRisk changes when the household changes.\n"
+
+
+def test_personal_details_in_guidance_stop_build_with_file_line_and_site_is_untouched(redacted):
+    redacted.add("child-a")
+    redacted.write("guidance/risk-assessment.md", GUIDANCE)
+    redacted.built()
+    before = snapshot(redacted)
+    details = "\n".join(f"Detail: {text}." for text in EVERY_KIND.values())
+    risk = redacted.write("guidance/risk-assessment.md", f"{GUIDANCE}\n{details}\n")
+    neglect = redacted.write("guidance/neglect.md", "## Neglect\n\nCall 07700 900124 or jo@example.com, ne1 4st.\n")
+    run = redacted.build()
+    assert run.code == 1 and "Traceback" not in run.err
+    for kind, text in EVERY_KIND.items():
+        assert f"guidance/risk-assessment.md:{line_of(risk, text)}: possible {kind} '{text}'" in run.err
+    line = line_of(neglect, "Call")
+    for kind, text in [("phone number", "07700 900124"), ("email address", "jo@example.com"), ("postcode", "ne1 4st")]:
+        assert f"guidance/neglect.md:{line}: possible {kind} '{text}'" in run.err
+    assert snapshot(redacted) == before
+    assert redacted.check().code == 1
+
+
+def test_guidance_allow_and_the_boards_own_contacts(folder):
+    folder.add("child-a")
+    folder.write("guidance/risk-assessment.md",
+                 '---\nallow: ["0808 800 5000"]\n---\n\n' + GUIDANCE +
+                 "\nThe NSPCC helpline is 0808 800 5000. Ask learning@testshire.example.org, "
+                 "ring +44 (0)1632 960 999 or 0044 1632 960 999.\n")
+    site = folder.built()
+    page = (site / "themes" / "risk-assessment" / "index.html").read_text(encoding="utf-8")
+    assert "0808 800 5000" in page and "0044 1632 960 999" in page and "Risk changes" in page
+    assert "allow" not in page  # the front matter is not shown
+    # allow: is per file: the same number in another guidance file is still found.
+    path = folder.write("guidance/neglect.md", "Or ring 0808 800 5000.\n")
+    run = folder.check()
+    assert run.code == 1
+    assert f"guidance/neglect.md:{line_of(path, '0808')}: possible phone number '0808 800 5000'" in run.err
+    assert "risk-assessment.md" not in run.err
+
+
+def test_guidance_front_matter_holds_only_allow(folder):
+    folder.add("child-a")
+    path = folder.write("guidance/risk-assessment.md",
+                        "---\ntitle: Risk\nallow: 12\n---\n\n" + GUIDANCE + "\nRing 07700 900123.\n")
+    folder.write("guidance/neglect.md", "---\nallow: [unclosed\n---\n\nText.\n")
+    run = folder.build()
+    assert run.code == 1 and "Traceback" not in run.err
+    assert "guidance/risk-assessment.md:2: guidance front matter holds only allow:" in run.err
+    assert "guidance/risk-assessment.md:3: allow: must be a list of exact strings" in run.err
+    assert f"guidance/risk-assessment.md:{line_of(path, 'Ring')}: possible phone number '07700 900123'" in run.err
+    assert "guidance/neglect.md:" in run.err and "malformed YAML" in run.err
+    assert not folder.site.exists()
+
+
+# --- a soft hyphen or zero-width character does not hide a name -----------------------------
+
+def test_soft_hyphens_do_not_hide_a_redact_name_in_briefings_and_guidance(folder):
+    folder.write("private/redact.txt", "Brindlecombe\n")
+    folder.add("child-a")
+    folder.built()
+    before = snapshot(folder)
+    briefing = folder.add("child-b", summary="Moved to Brindle\u00adcombe.",
+                          body=BODY + "\nThe family lived in Brindle&shy;combe.\n")
+    guide = folder.write("guidance/neglect.md",
+                         "## Neglect\n\nA&shy;B&#173;C &shy;&shy;&shy;&shy;&shy;&shy;&shy;&shy;\n\n"
+                         "Near Brin&#173;dle\u200bcombe.\n")
+    run = folder.build()
+    assert run.code == 1 and "Traceback" not in run.err
+    said = "'Brindlecombe' is on the private redact list"
+    assert f"briefings/child-b.md:{line_of(briefing, 'summary:')}: {said}" in run.err
+    assert f"briefings/child-b.md:{line_of(briefing, 'lived in')}: {said}" in run.err
+    assert f"guidance/neglect.md:{line_of(guide, 'Near')}: {said}" in run.err
+    assert snapshot(folder) == before
+
+
+def test_soft_hyphen_from_a_template_override_is_caught_in_the_output(redacted):
+    redacted.add("child-a")
+    home = (PACKAGE_TEMPLATES / "pages" / "home.html").read_text(encoding="utf-8")
+    redacted.write("templates/pages/home.html", home + "\n<p>For Jay&shy;den Smith&#x200B;field.</p>\n")
+    run = redacted.build()
+    assert run.code == 1, run.err
+    assert "site/index.html:" in run.err and "'Jayden Smithfield' from the private redact list" in run.err
+    assert not redacted.site.exists()
+
+
+def test_sample_content_stays_clean():
+    """Ordinary prose: the whole sample site (briefings and guidance) has no finding."""
+    from generator.config import load_config
+    from generator.reader import briefing_files, read_source
+
+    root = Path(__file__).resolve().parent.parent
+    config = load_config(root / "site_config.yml")
+    checker = anonymity.Checker(config, anonymity.RedactList([]), "private/redact.txt")
+    problems = checker.content_problems()
+    for path in briefing_files(root / config.site.briefings_dir):
+        src, _ = read_source(path, root)
+        problems += checker.source_problems(src)
+    assert problems == []
+    guidance_lines = [line for p in (root / "guidance").glob("*.md") for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(guidance_lines) > 100
+    assert [m for line in guidance_lines for m in anonymity.personal_details(line)] == []
