@@ -58,6 +58,8 @@ def _progress(quiet: bool):
 
 def run(args, as_of: date) -> int:
     config_path = args.config.resolve()
+    if not config_path.is_file():  # the wrong folder or a mistyped --config: usage, not content
+        raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
     if args.command == "build":
         progress = _progress(args.quiet)
         refuse_unsafe_site_dir((args.site_dir or config_path.parent / "site").resolve(), config_path)

@@ -134,8 +134,9 @@ def test_missing_config_is_a_clear_error(tmp_path):
     from tests.sitekit import cli
 
     run = cli("--config", tmp_path / "site_config.yml", "check")
-    assert run.code == 1
-    assert "no site_config.yml here" in run.err
+    assert run.code == 2  # bad usage (the wrong folder, a mistyped --config), not invalid content
+    assert f"no site_config.yml at {tmp_path / 'site_config.yml'}: run in the site's folder or pass --config" in run.err
+    assert cli("--config", tmp_path, "build").code == 2
 
 
 @pytest.mark.parametrize("args", [["build", "--as-of", "2026-02-30"], ["frobnicate"], []])
