@@ -16,7 +16,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from generator import word
+from generator import word, word_template
 from tests.sitekit import BODY, SiteFolder
 
 AS_OF = "2026-01-01"
@@ -162,7 +162,7 @@ def test_action_plan_table_has_a_repeating_header_and_empty_rows(documents):
         assert [c.text for c in table.rows[0].cells] == ["Action", "Who", "By when"]
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
         body_rows = table.rows[1:]
-        assert len(body_rows) == word.ACTION_ROWS >= 5
+        assert len(body_rows) == word_template.ACTION_ROWS >= 5
         assert all(c.text == "" for row in body_rows for c in row.cells)
         assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in body_rows)
         assert table.style.name == "Table Grid"
