@@ -369,7 +369,7 @@ def test_stats_on_an_empty_site_and_with_bad_input(empty, tmp_path):
     assert run.code == 0 and "No published reviews to analyse." in run.out
     assert cli("--config", empty.config_path, "stats", "--as-of", "31/03/2020").code == 2
     missing = cli("--config", tmp_path / "nowhere.yml", "stats")
-    assert missing.code == 1 and "site_config.yml" in missing.err
+    assert missing.code == 2 and "site_config.yml" in missing.err
 
 
 # --- the recommendations tracker ------------------------------------------------------------
