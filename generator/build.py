@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import anonymity, guidance, mkdocs_adapter, pages, search_index
+from generator import guidance, mkdocs_adapter, output_scan, pages, search_index
 from generator.config import LoadedConfig, load_config, logo_output
 from generator.derive import Site, derive
 from generator.pages import assets
@@ -108,7 +108,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         progress(f"Word files: {word:,} ({len(extra):,} files written alongside)")
         finish_search_index(search, out, progress)
         progress("checking the built site for names on the redact list")
-        anonymity.scan_output(out, config, shown_as=site_dir.name)
+        output_scan.scan_output(out, config, shown_as=site_dir.name)
         _swap_in(out, site_dir)
     finally:
         if alongside is not None:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import anonymity
+from generator import anonymity, detectors, output_scan
+from generator.problems import ContentError
+from generator.redact import RedactList, read_redact_list
 from generator.render import PACKAGE_TEMPLATES
 from tests.sitekit import BODY
 
@@ -89,7 +91,7 @@ DETECTOR_CASES = [
 
 @pytest.mark.parametrize(("kind", "text", "expected"), DETECTOR_CASES, ids=[f"{k}:{t}" for k, t, _ in DETECTOR_CASES])
 def test_detector(kind, text, expected):
-    found = [text[s:e] for s, e in anonymity.DETECTORS[kind](text)]
+    found = [text[s:e] for s, e in detectors.DETECTORS[kind](text)]
     assert found == ([expected] if expected else [])
 
 
@@ -98,19 +100,19 @@ def test_detector(kind, text, expected):
     ("9434765918", False), ("4010232138", False), ("1000000010", False), ("123456789", False), ("94347659190", False),
 ])
 def test_nhs_modulus_11(digits, valid):
-    assert anonymity.nhs_number_valid(digits) is valid
+    assert detectors.nhs_number_valid(digits) is valid
 
 
 def test_one_finding_per_span_and_plain_text_is_clean():
     text = "Agencies met in 2016 to plan. The baby was 3 months old; see section 4.2 and page 12."
-    assert anonymity.personal_details(text) == []
-    assert [m.kind for m in anonymity.personal_details("Tel 01632 960 100 or x@example.org")] == [
+    assert detectors.personal_details(text) == []
+    assert [m.kind for m in detectors.personal_details("Tel 01632 960 100 or x@example.org")] == [
         "phone number", "email address"]
 
 
 def test_redact_list_file_format():
     text = "# comment\n\nJayden Smithfield\n  Larkspur Close   # the street\nJayden Smithfield\n"
-    assert anonymity.read_redact_list(text) == ["Jayden Smithfield", "Larkspur Close"]
+    assert read_redact_list(text) == ["Jayden Smithfield", "Larkspur Close"]
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -135,7 +137,7 @@ def test_redact_list_file_format():
     ("Jayden-&shy;Smithfields", None),
 ])
 def test_redact_list_matches_whole_words_any_case(text, found):
-    redact = anonymity.RedactList(["Jayden Smithfield", "Tamsin Okonedo-Reeve", "O'Brien"])
+    redact = RedactList(["Jayden Smithfield", "Tamsin Okonedo-Reeve", "O'Brien"])
     assert [m.text for m in redact.find(text)] == ([found] if found else [])
 
 
@@ -332,8 +334,8 @@ def test_output_scan_finds_names_in_every_kind_of_file(tmp_path, folder, name, c
     target.parent.mkdir(parents=True)
     target.write_bytes(content)
     (out / "clean.html").write_text("<p>Nothing to see: Jayden and Smithfield apart.</p>")
-    with pytest.raises(anonymity.ContentError) as caught:
-        anonymity.scan_output(out, load_config(folder.config_path))
+    with pytest.raises(ContentError) as caught:
+        output_scan.scan_output(out, load_config(folder.config_path))
     assert [p.file.split("!")[0] for p in caught.value.problems] == [f"site/{name}"]
 
 
@@ -345,9 +347,9 @@ def test_output_scan_in_worker_processes_finds_the_same(tmp_path, folder, monkey
     for i in range(30):
         folder.write(f"../out/p{i:02}/index.html", f"<p>page {i}</p>" + (" Jayden Smithfield" if i % 7 == 0 else ""))
     checker, _ = anonymity.Checker.for_config(load_config(folder.config_path))
-    serial = sorted(checker.output_problems(out, "site"))
-    monkeypatch.setattr(anonymity, "PARALLEL_FROM", 1)
-    assert sorted(checker.output_problems(out, "site")) == serial
+    serial = sorted(output_scan.output_problems(checker, out, "site"))
+    monkeypatch.setattr(output_scan, "PARALLEL_FROM", 1)
+    assert sorted(output_scan.output_problems(checker, out, "site")) == serial
     assert [p.file for p in serial] == [f"site/p{i:02}/index.html" for i in (0, 7, 14, 21, 28)]
 
 
@@ -445,7 +447,7 @@ def test_sample_content_stays_clean():
 
     root = Path(__file__).resolve().parent.parent
     config = load_config(root / "site_config.yml")
-    checker = anonymity.Checker(config, anonymity.RedactList([]), "private/redact.txt")
+    checker = anonymity.Checker(config, RedactList([]), "private/redact.txt")
     problems = checker.content_problems()
     for path in briefing_files(root / config.site.briefings_dir):
         src, _ = read_source(path, root)
@@ -453,4 +455,4 @@ def test_sample_content_stays_clean():
     assert problems == []
     guidance_lines = [line for p in (root / "guidance").glob("*.md") for line in p.read_text(encoding="utf-8").splitlines()]
     assert len(guidance_lines) > 100
-    assert [m for line in guidance_lines for m in anonymity.personal_details(line)] == []
+    assert [m for line in guidance_lines for m in detectors.personal_details(line)] == []
