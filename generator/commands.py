@@ -8,7 +8,6 @@ import shutil
 import sys
 import tempfile
 import time
-from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -111,16 +110,17 @@ UPCOMING_DAYS = 30
 def coming_up(site, days: int) -> list[str]:
     """What changes by itself in the next ``days`` days: archiving, and embargoes that lift.
 
-    A published briefing may be named; of a held-back one only a count and a date are told.
+    A published briefing is named with its title; a held-back one by its file only, never its
+    content (this is the board's own terminal, but output gets pasted into tickets and logs).
     """
     end = site.as_of + timedelta(days=days)
     lines = [f"In the next {days} days (to {end.isoformat()}):"]
     soon = sorted((e for e in site.entries if site.as_of < e.expires <= end), key=lambda e: (e.expires, e.slug))
     for e in soon:
         lines.append(f"  archived from {e.expires.isoformat()}: {e.slug} ({e.briefing.title})")
-    lifting = Counter((h.state.value, h.until) for h in site.held_back if h.until and site.as_of < h.until <= end)
-    for (state, until), count in sorted(lifting.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        lines.append(f"  published on {until.isoformat()}: {count} {state} briefing(s) (held back until then)")
+    lifting = sorted((h.until, h.state.value, h.source) for h in site.held_back if h.until and site.as_of < h.until <= end)
+    for until, state, source in lifting:
+        lines.append(f"  published on {until.isoformat()}: {source} ({state} until then)")
     if len(lines) == 1:
         lines.append("  no briefing will be archived and no embargo lifts")
     return lines

@@ -45,10 +45,12 @@ def is_archived(published: date, as_of: date, keep_months: int) -> bool:
 
 @dataclass(frozen=True)
 class HeldBack:
-    """What the build summary may say of a briefing kept out: never its content."""
+    """What may be said of a briefing kept out: never its content. The build summary (which
+    ends up in logs) gives counts and dates only; `briefings check` also names the file."""
 
     state: State
     until: date | None
+    source: str = ""  # the file, as the board sees it
 
 
 def held_back(briefing: Briefing, as_of: date) -> HeldBack:
@@ -59,4 +61,4 @@ def held_back(briefing: Briefing, as_of: date) -> HeldBack:
         until = max(d for d in (review.embargo_until, review.published) if d)
     elif s is State.SCHEDULED:
         until = review.published
-    return HeldBack(s, until)
+    return HeldBack(s, until, briefing.source)
