@@ -23,7 +23,6 @@ from generator.config import LoadedConfig
 from generator.problems import ContentError, Problem, display_path
 from generator.reader import Source, read_source
 from generator.validate import did_you_mean
-from generator.yamlfile import line_of
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
@@ -83,12 +82,12 @@ def read(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
         return None, problems
     for key in src.data:
         if key != "allow":
-            problems.append(Problem(shown, (line_of(src.node, (key,)) or 1) + src.fm_line - 1,
+            problems.append(Problem(shown, src.line(key) or src.fm_line,
                 f"guidance front matter holds only allow: (exact strings the anonymity check may let through); "
                 f"remove '{key}'"))
     allow = src.data.get("allow", [])
     if not isinstance(allow, list) or not all(isinstance(a, str) for a in allow):
-        problems.append(Problem(shown, (line_of(src.node, ("allow",)) or 1) + src.fm_line - 1,
+        problems.append(Problem(shown, src.line("allow") or src.fm_line,
             "allow: must be a list of exact strings, e.g. allow: [\"0808 800 5000\"]"))
     return src, problems
 

@@ -28,6 +28,11 @@ class Source:
     body: str
     body_line: int  # file line of the body's first line
 
+    def line(self, *keys: str | int) -> int | None:
+        """The file line of a front-matter field (``src.line("review", "report")``), if present."""
+        found = yamlfile.line_of(self.node, keys)
+        return found + self.fm_line - 1 if found else None
+
 
 def briefing_files(content_dir: Path) -> list[Path]:
     """Every Markdown file under the content folder, sub-folders included, in a stable order."""

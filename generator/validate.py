@@ -17,7 +17,6 @@ from generator.config import SLUG, LoadedConfig, pydantic_problems
 from generator.frontmatter_model import FrontMatter
 from generator.problems import ContentError, Problem
 from generator.reader import Source, briefing_files, read_source
-from generator.yamlfile import line_of
 
 
 def did_you_mean(value: str, choices) -> str:
@@ -27,12 +26,7 @@ def did_you_mean(value: str, choices) -> str:
 
 def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) -> list[Problem]:
     site, problems = config.site, []
-    offset = src.fm_line - 1
-
-    def line(*loc):
-        found = line_of(src.node, loc)
-        return found + offset if found else None
-
+    line = src.line
     for i, theme in enumerate(fm.themes):
         if theme not in site.themes:
             problems.append(Problem(src.shown, line("themes", i),
@@ -54,8 +48,7 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     content_root = config.resolve(config.site.briefings_dir)
     links = bodymod.LocalLinks(src.path.parent, content_root, src.shown)
     report_asset = None
-    report_line = line_of(src.node, ("review", "report"))
-    report_line = report_line + src.fm_line - 1 if report_line else None
+    report_line = src.line("review", "report")
     if fm.review.report and bodymod.is_local(fm.review.report):
         output = links.resolve(fm.review.report, report_line, "review.report")
         report_asset = links.assets.get((src.path.parent / fm.review.report).resolve()) if output else None
@@ -78,9 +71,8 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     if problems:
         return None, problems
     assets = tuple(a for a in links.assets.values() if a is not report_asset)
-    slug_line = line_of(src.node, ("slug",)) if fm.slug else None
     return Briefing(slug, src.shown, fm, tuple(sections), tuple(learning), assets, report_asset, text,
-                    slug_line + src.fm_line - 1 if slug_line else None), []
+                    src.line("slug") if fm.slug else None), []
 
 
 #: From this many files on, briefings are read and checked in two worker processes: each file
