@@ -38,12 +38,19 @@ def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) ->
     return problems
 
 
-def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, list[Problem]]:
-    """One source file to a Briefing, or the problems that stop it."""
+def front_matter(src: Source) -> tuple[FrontMatter | None, list[Problem]]:
+    """The validated front matter, or every field problem with its line."""
     try:
-        fm = FrontMatter.model_validate(src.data)
+        return FrontMatter.model_validate(src.data), []
     except ValidationError as err:
         return None, pydantic_problems(err, src.shown, src.node, src.fm_line - 1)
+
+
+def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, list[Problem]]:
+    """One source file to a Briefing, or the problems that stop it."""
+    fm, problems = front_matter(src)
+    if fm is None:
+        return None, problems
     problems = _check_against_config(src, fm, config)
     content_root = config.resolve(config.site.briefings_dir)
     links = bodymod.LocalLinks(src.path.parent, content_root, src.shown)
@@ -128,12 +135,7 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
     problems = []
     for path in briefing_files(content_root) if content_root.is_dir() else []:
         src, found = read_source(path, root)
-        problems += found
-        if src is not None:
-            try:
-                FrontMatter.model_validate(src.data)
-            except ValidationError as err:
-                problems += pydantic_problems(err, src.shown, src.node, src.fm_line - 1)
+        problems += found + (front_matter(src)[1] if src is not None else [])
     return problems
 
 
