@@ -146,7 +146,7 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
             for problem in err.problems:
                 print(f"  {problem}", file=sys.stderr)
             sys.stderr.flush()
-        except BuildFailed as err:
+        except (BuildFailed, OSError) as err:
             print(f"The build failed; the preview shows the last good build: {err}", file=sys.stderr, flush=True)
 
     try:
