@@ -21,7 +21,7 @@ from generator import guidance, mkdocs_adapter, output_scan, pages, search_index
 from generator.config import LoadedConfig, load_config, logo_output
 from generator.derive import Site, derive
 from generator.pages import assets
-from generator.problems import ContentError
+from generator.problems import ContentError, UsageError
 from generator.publication import State
 from generator.render import OutputFile, Renderer
 from generator.validate import format_problems, load_briefings
@@ -68,6 +68,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
     progress("reading and checking briefings")
     config, site = prepare(config_path, as_of)
     site_dir = (site_dir or config.root / "site").resolve()
+    refuse_unsafe_site_dir(site_dir, config)
     renderer = renderer_for(config, site)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
@@ -211,6 +212,24 @@ class _build_date:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = self.saved
+
+
+def refuse_unsafe_site_dir(target: Path, config: LoadedConfig) -> None:
+    """The swap replaces the whole site folder, so it must not be, hold or sit in the board's
+    content, nor be a folder of something else (checked before anything is written)."""
+    root = config.root
+    if target == root or root.is_relative_to(target):
+        raise UsageError(f"--site-dir {target} holds site_config.yml and your content, and a build replaces "
+                         "the whole folder; choose a new folder such as site/")
+    for path in config.content_paths():
+        if target == path or path.is_relative_to(target) or target.is_relative_to(path):
+            raise UsageError(f"--site-dir {target} overlaps {path}, which the build reads; choose a folder "
+                             "outside your content, such as site/")
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--site-dir {target} is a file; choose a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise UsageError(f"--site-dir {target} is a folder with other things in it, and a build replaces the "
+                         "whole folder; choose an empty or new folder (or one a previous build wrote)")
 
 
 def _swap_in(new: Path, site_dir: Path) -> None:

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.problems import BuildFailed, ContentError
+from generator.problems import BuildFailed, ContentError, UsageError
 
 
 def _date(value: str) -> date:
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The site could not be built: {err}", file=sys.stderr)
         print("The previous site/ is unchanged.", file=sys.stderr)
         return 1
-    except commands.UsageError as err:
+    except UsageError as err:
         print(f"briefings: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 import shutil
 import sys
@@ -12,11 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from generator import build as pipeline
-from generator.problems import BuildFailed, ContentError
-
-
-class UsageError(Exception):
-    """The command was asked for something it cannot do (exit code 2)."""
+from generator.problems import BuildFailed, ContentError, UsageError
 
 
 class _TerminalProgress:
@@ -61,7 +56,6 @@ def run(args, as_of: date) -> int:
         raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
     if args.command == "build":
         progress = _progress(args.quiet)
-        refuse_unsafe_site_dir((args.site_dir or config_path.parent / "site").resolve(), config_path)
         result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress)
         if isinstance(progress, _TerminalProgress):
             progress(f"done: {result.pages:,} pages, {result.files:,} other files")
@@ -76,24 +70,6 @@ def run(args, as_of: date) -> int:
     if args.command == "stats":
         return stats(config_path, as_of, args.json)
     raise UsageError(f"unknown command {args.command}")
-
-
-def refuse_unsafe_site_dir(target: Path, config_path: Path) -> None:
-    """A build replaces the whole site folder, so ``--site-dir`` must not be, hold or sit in the
-    board's content, nor be a folder of something else."""
-    root = config_path.parent
-    if target == root or root.is_relative_to(target):
-        raise UsageError(f"--site-dir {target} holds site_config.yml and your content, and a build replaces "
-                         "the whole folder; choose a new folder such as site/")
-    for path in content_paths(config_path):
-        if target == path or path.is_relative_to(target) or target.is_relative_to(path):
-            raise UsageError(f"--site-dir {target} overlaps {path}, which the build reads; choose a folder "
-                             "outside your content, such as site/")
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"--site-dir {target} is a file; choose a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        raise UsageError(f"--site-dir {target} is a folder with other things in it, and a build replaces the "
-                         "whole folder; choose an empty or new folder (or one a previous build wrote)")
 
 
 def check(config_path: Path, as_of: date) -> int:
@@ -161,16 +137,15 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
 
 
 def content_paths(config_path: Path) -> list[Path]:
-    """What a build reads: the config, the site's own templates, and the folders and file the
-    config names (briefings, guidance, redact list), wherever it puts them."""
+    """What a build reads (LoadedConfig.content_paths), or the usual places while the config is
+    broken (the build itself reports why)."""
     from generator.config import load_config
 
-    named = ["briefings", "guidance", "private/redact.txt"]
-    with contextlib.suppress(ContentError):  # a bad config is reported by the build itself
-        site = load_config(config_path).site
-        named = [site.briefings_dir, site.guidance_dir, site.redact_file]
-    root = config_path.parent
-    return [config_path, root / "templates", *((root / name).resolve() for name in named)]
+    try:
+        return load_config(config_path).content_paths()
+    except ContentError:
+        root = config_path.parent
+        return [config_path, root / "templates", *((root / n).resolve() for n in ("briefings", "guidance", "private/redact.txt"))]
 
 
 def slugify(name: str) -> str:

@@ -145,6 +145,13 @@ class LoadedConfig(BaseModel):
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve()
 
+    def content_paths(self) -> list[Path]:
+        """What a build reads: this file, the site's own templates, and the folders and file the
+        config names (briefings, guidance, redact list), wherever it puts them."""
+        site = self.site
+        return [self.path, self.root / "templates",
+                *(self.resolve(name) for name in (site.briefings_dir, site.guidance_dir, site.redact_file))]
+
 
 def pydantic_problems(err: ValidationError, file: str, node, line_offset: int = 0) -> list[Problem]:
     """Turn a pydantic error into one Problem per field, each with its YAML line."""

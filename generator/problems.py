@@ -27,6 +27,10 @@ class ContentError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the content")
 
 
+class UsageError(Exception):
+    """The command was asked for something it cannot do (exit code 2)."""
+
+
 class BuildFailed(Exception):
     """The content was valid but the site could not be written (engine or disk trouble)."""
 
