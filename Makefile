@@ -39,10 +39,12 @@ browser-deps:
 
 test: $(TEST_STAMP) browser-deps
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/lint-imports
 
 bench: $(TEST_STAMP) browser-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

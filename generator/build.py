@@ -17,14 +17,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import guidance, mkdocs_adapter, output_scan, pages, search_index
-from generator.config import LoadedConfig, load_config, logo_output
-from generator.derive import Site, derive
-from generator.pages import assets
+from generator.config.settings import LoadedConfig, load_config, logo_output
+from generator.derive.publication import State
+from generator.derive.site import Site, derive
+from generator.engine import mkdocs_adapter, search_index
 from generator.problems import ContentError, UsageError
-from generator.publication import State
-from generator.render import OutputFile, Renderer
-from generator.validate import format_problems, load_briefings
+from generator.read import guidance
+from generator.render import pages
+from generator.render.pages import assets
+from generator.render.renderer import OutputFile, Renderer
+from generator.safety import output_scan
+from generator.validate.briefings import format_problems, load_briefings
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
     swaps in only on success), so a board can fix things while it watches. The browser reloads
     by itself: MkDocs' live-reload server injects its script into every page.
     """
-    from generator import mkdocs_adapter
+    from generator.engine import mkdocs_adapter
 
     preview = Path(tempfile.mkdtemp(prefix="briefings-preview-")) / "site"
 
@@ -139,7 +139,7 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
 def content_paths(config_path: Path) -> list[Path]:
     """What a build reads (LoadedConfig.content_paths), or the usual places while the config is
     broken (the build itself reports why)."""
-    from generator.config import load_config
+    from generator.config.settings import load_config
 
     try:
         return load_config(config_path).content_paths()
@@ -153,8 +153,8 @@ def slugify(name: str) -> str:
 
 
 def new(config_path: Path, name: str, review_type: str) -> int:
-    from generator.config import load_config
-    from generator.render import Renderer
+    from generator.config.settings import load_config
+    from generator.render.renderer import Renderer
 
     config = load_config(config_path)
     if review_type not in config.site.review_types:
@@ -177,8 +177,8 @@ def new(config_path: Path, name: str, review_type: str) -> int:
 
 def stats(config_path: Path, as_of: date, as_json: bool) -> int:
     """The thematic analysis in the terminal, or exactly site/data/themes.json with --json."""
-    from generator import analysis
-    from generator.pages.data import to_json
+    from generator.derive import analysis
+    from generator.render.pages.data import to_json
 
     _, site = pipeline.prepare(config_path, as_of)
     result = analysis.analyse(site)

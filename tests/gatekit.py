@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pages as page_builders
+from generator.render import pages as page_builders
 from tests.browserkit import serve
 from tests.sitekit import BASE_CONFIG, BODY, SiteFolder, cli
 
@@ -137,9 +137,9 @@ def example_pages(site: Path) -> list[tuple[PageKind, str]]:
 
 def landed(module: str) -> bool:
     """Whether a page builder exists and is registered in generator/pages BUILDERS."""
-    if importlib.util.find_spec(f"generator.pages.{module}") is None:
+    if importlib.util.find_spec(f"generator.render.pages.{module}") is None:
         return False
-    return any(getattr(b, "__module__", "") == f"generator.pages.{module}" for b in page_builders.BUILDERS)
+    return any(getattr(b, "__module__", "") == f"generator.render.pages.{module}" for b in page_builders.BUILDERS)
 
 
 def page_or_skip(site: Path, kind: PageKind, relative: str | None = None) -> Path:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from generator.analysis import percent, top_themes
+from generator.derive.analysis import percent, top_themes
 from tests.browserkit import axe_violations, guard_outside_requests, serve
 from tests.sitekit import BASE_CONFIG, SiteFolder, cli
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import anonymity, detectors, output_scan
 from generator.problems import ContentError
-from generator.redact import RedactList, read_redact_list
-from generator.render import PACKAGE_TEMPLATES
+from generator.render.renderer import PACKAGE_TEMPLATES
+from generator.safety import anonymity, detectors, output_scan
+from generator.safety.redact import RedactList, read_redact_list
 from tests.sitekit import BODY
 
 # --- the detectors, one table -----------------------------------------------------------
@@ -326,7 +326,7 @@ def _docx_bytes(runs: list[str]) -> bytes:
     ("briefings/b/b.docx", _docx_bytes(["Met Jay\u00ad", "den Smith", "\u200bfield"])),
 ])
 def test_output_scan_finds_names_in_every_kind_of_file(tmp_path, folder, name, content):
-    from generator.config import load_config
+    from generator.config.settings import load_config
 
     folder.write("private/redact.txt", "Jayden Smithfield\nO'Brien\nZoë Brontë\n")
     out = tmp_path / "out"
@@ -340,7 +340,7 @@ def test_output_scan_finds_names_in_every_kind_of_file(tmp_path, folder, name, c
 
 
 def test_output_scan_in_worker_processes_finds_the_same(tmp_path, folder, monkeypatch):
-    from generator.config import load_config
+    from generator.config.settings import load_config
 
     folder.write("private/redact.txt", "Jayden Smithfield\n")
     out = tmp_path / "out"
@@ -442,8 +442,8 @@ def test_soft_hyphen_from_a_template_override_is_caught_in_the_output(redacted):
 
 def test_sample_content_stays_clean():
     """Ordinary prose: the whole sample site (briefings and guidance) has no finding."""
-    from generator.config import load_config
-    from generator.reader import briefing_files, read_source
+    from generator.config.settings import load_config
+    from generator.read.source import briefing_files, read_source
 
     root = Path(__file__).resolve().parent.parent
     config = load_config(root / "site_config.yml")

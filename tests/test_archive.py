@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.feeds import FEED_LIMIT
+from generator.render.feeds import FEED_LIMIT
 from tests.sitekit import BODY, SiteFolder, doc, text
 
 AS_OF = "2020-03-14"
@@ -312,7 +312,7 @@ def test_sitemap_lists_only_published_pages(on_request):
 
 
 def test_feeds_carry_only_the_newest_entries(tmp_path, monkeypatch):
-    from generator import feeds
+    from generator.render import feeds
 
     monkeypatch.setattr(feeds, "FEED_LIMIT", 2)
     folder = SiteFolder(tmp_path / "board")

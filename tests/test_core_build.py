@@ -167,7 +167,7 @@ def test_failed_build_leaves_previous_site_untouched(folder):
 
 
 def test_engine_failure_also_leaves_previous_site(folder, monkeypatch):
-    from generator import mkdocs_adapter
+    from generator.engine import mkdocs_adapter
 
     folder.add("child-a")
     folder.built()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.publication import expiry_date, is_archived
+from generator.derive.publication import expiry_date, is_archived
 
 
 @pytest.mark.parametrize(("published", "months", "expires"), [

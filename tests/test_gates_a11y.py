@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pages import assets
+from generator.render.pages import assets
 from tests import gatekit
 from tests.browserkit import axe_violations, guard_outside_requests, serve
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.render import long_date
+from generator.render.renderer import long_date
 from tests.browserkit import guard_outside_requests, serve
 from tests.sitekit import BODY, SiteFolder, cli
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from generator import search_index
+from generator.engine import search_index
 from tests.browserkit import axe_violations, guard_outside_requests, serve
 from tests.sitekit import SiteFolder, cli
 

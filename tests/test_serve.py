@@ -17,7 +17,7 @@ import urllib.request
 
 import pytest
 
-from generator.render import PACKAGE_TEMPLATES
+from generator.render.renderer import PACKAGE_TEMPLATES
 from tests.sitekit import SiteFolder
 
 LIMIT = 90  # seconds for a rebuild to show; a loaded CI machine is slow, a working one is not

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator.pages import themes as themes_module
+from generator.render.pages import themes as themes_module
 from tests.sitekit import SiteFolder, doc, text
 
 AS_OF = "2026-01-01"

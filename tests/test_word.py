@@ -16,7 +16,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from generator import word, word_template
+from generator.render.word import document as word
+from generator.render.word import template as word_template
+from generator.render.word.content import WordBriefing, WordSegment
 from tests.sitekit import BODY, SiteFolder
 
 AS_OF = "2026-01-01"
@@ -222,7 +224,7 @@ def test_same_input_builds_byte_identical_documents(board, tmp_path):
 
 def test_worker_processes_give_the_same_bytes_as_one_process(board):
     from generator.build import prepare
-    from generator.pages import word as word_page
+    from generator.render.pages import word as word_page
 
     _, site = prepare(board.config_path, date.fromisoformat(AS_OF))
     docs = [word_page.word_briefing(site, e) for e in site.entries] * (word.PARALLEL_FROM // 2 + 1)
@@ -240,8 +242,8 @@ def test_worker_processes_give_the_same_bytes_as_one_process(board):
     ("<p>pasted\x0b from\x14 a PDF</p>", [("Normal", "pasted from a PDF")]),  # XML cannot hold C0 controls
 ])
 def test_html_walker(html, expected):
-    b = word.WordBriefing(path="x.docx", title="T", summary="S", language="en-GB", published=date(2020, 1, 2),
-                          board="B", facts=(), segments=(word.WordSegment(1, "Background", html),),
+    b = WordBriefing(path="x.docx", title="T", summary="S", language="en-GB", published=date(2020, 1, 2),
+                          board="B", facts=(), segments=(WordSegment(1, "Background", html),),
                           page_url=f"{BASE}briefings/x/", feedback_email=FEEDBACK)
     d = docx.Document(io.BytesIO(word.render(b)))
     assert after(d, "1. Background") == expected

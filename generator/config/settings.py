@@ -1,0 +1,225 @@
+"""site_config.yml: the board's settings, validated in full before anything is read.
+
+Relative paths in the file are resolved against the file's own folder, as MkDocs does.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from generator.config import yamlfile
+from generator.problems import ContentError, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+DEFAULT_REVIEW_TYPES = {
+    "SCR": "Serious Case Review",
+    "CSPR": "Child Safeguarding Practice Review",
+    "LCSPR": "Local Child Safeguarding Practice Review",
+    "NATIONAL": "National Child Safeguarding Practice Review",
+    "thematic": "Thematic review",
+    "rapid-review": "Rapid review",
+    "SAR": "Safeguarding Adults Review",
+    "DHR": "Domestic Homicide Review",
+}
+
+#: The seven segments of a 7-minute briefing, in order, with their default labels.
+DEFAULT_SEGMENT_LABELS = {
+    "background": "Background",
+    "why": "Why it matters",
+    "learning": "Key learning",
+    "themes": "Themes",
+    "actions": "What should we do?",
+    "questions": "Questions for your team",
+    "further": "Further information",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Board(_Strict):
+    name: str = Field(min_length=1)
+    email: str = Field(min_length=3, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str = Field(min_length=3)
+    feedback_email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    address: str | None = None
+
+    @property
+    def feedback_address(self) -> str:
+        """Where team leaders send feedback: the feedback address, else the board's."""
+        return self.feedback_email or self.email
+
+
+class Publication(_Strict):
+    keep_months: int = Field(default=12, ge=1, le=600)
+    after_expiry: Literal["on_request", "keep"] = "on_request"
+
+
+class Theme(_Strict):
+    title: str = Field(min_length=1)
+    category: str = Field(min_length=1)
+    summary: str | None = None
+
+
+class Analysis(_Strict):
+    """Optional limits on what the thematic analysis covers."""
+
+    from_year: int | None = None
+    to_year: int | None = None
+    boards: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _ordered_years(self):
+        if self.from_year and self.to_year and self.from_year > self.to_year:
+            raise ValueError(f"from_year {self.from_year} is after to_year {self.to_year}; swap them")
+        return self
+
+
+class Accessibility(_Strict):
+    """What the accessibility statement (a legal requirement) says."""
+
+    status: Literal["fully compliant", "partially compliant", "not compliant"] = "partially compliant"
+    reviewed: date | None = None
+    known_issues: list[str] = []
+    contact_email: str | None = None
+
+
+class SiteConfig(_Strict):
+    site_name: str = Field(min_length=1)
+    site_url: str = Field(pattern=r"^https?://\S+$")
+    language: str = "en"
+    board: Board
+    publication: Publication = Publication()
+    themes: dict[str, Theme] = Field(min_length=1)
+    review_types: dict[str, str] = dict(DEFAULT_REVIEW_TYPES)
+    segments: dict[Literal[tuple(DEFAULT_SEGMENT_LABELS)], str] = {}
+    redact_file: str = "private/redact.txt"
+    guidance_dir: str = "guidance"
+    briefings_dir: str = "briefings"
+    analysis: Analysis = Analysis()
+    accessibility: Accessibility = Accessibility()
+    logo: str | None = None  # an image beside site_config.yml, shown in the header
+    primary_colour: str = Field(default="#1d4f6e", pattern=r"^#[0-9a-fA-F]{6}$")
+
+    @field_validator("themes")
+    @classmethod
+    def _theme_slugs(cls, themes: dict[str, Theme]) -> dict[str, Theme]:
+        bad = [slug for slug in themes if not SLUG.match(slug)]
+        if bad:
+            raise ValueError(
+                f"theme keys must be lower-case slugs like 'professional-curiosity'; fix {', '.join(bad)}"
+            )
+        return themes
+
+    @field_validator("site_url")
+    @classmethod
+    def _trailing_slash(cls, url: str) -> str:
+        return url if url.endswith("/") else url + "/"
+
+    def segment_label(self, key: str) -> str:
+        return self.segments.get(key, DEFAULT_SEGMENT_LABELS[key])
+
+    def review_type_name(self, key: str) -> str:
+        return self.review_types.get(key, key)
+
+
+class LoadedConfig(BaseModel):
+    """The validated config plus the folder its relative paths hang from."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    site: SiteConfig
+    path: Path
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    def resolve(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+    def content_paths(self) -> list[Path]:
+        """What a build reads: this file, the site's own templates, and the folders and file the
+        config names (briefings, guidance, redact list), wherever it puts them."""
+        site = self.site
+        return [self.path, self.root / "templates",
+                *(self.resolve(name) for name in (site.briefings_dir, site.guidance_dir, site.redact_file))]
+
+
+def pydantic_problems(err: ValidationError, file: str, node, line_offset: int = 0) -> list[Problem]:
+    """Turn a pydantic error into one Problem per field, each with its YAML line."""
+    problems = []
+    for e in err.errors(include_url=False):
+        loc = [p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "str")))]
+        field = ".".join(str(p) for p in loc) or "(top level)"
+        line = yamlfile.line_of(node, loc)
+        problems.append(Problem(file, line + line_offset if line else None, _message(e, field)))
+    return problems
+
+
+def _message(e: dict, field: str) -> str:
+    """pydantic's message for one field, turned into what to do about it."""
+    kind, value = e["type"], e.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown key '{field}': remove it or check its spelling"
+    if kind == "missing":
+        return f"'{field}' is required: add it"
+    if kind == "value_error":  # our own validators already say what to do
+        text = str(e["ctx"]["error"]) if "error" in e.get("ctx", {}) else e["msg"]
+        return text if field == "(top level)" else f"'{field}': {text}"
+    if kind.startswith("date_"):
+        detail = e.get("ctx", {}).get("error") or "it has a time or is not a calendar date"
+        return f"'{field}': '{value}' is not a valid date ({detail}); write it as YYYY-MM-DD, e.g. 2019-03-14"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"'{field}': '{value}' is not true or false; write true or false"
+    if kind == "string_pattern_mismatch" and field.endswith("slug"):
+        return f"'{field}': '{value}' is not a usable page address; use lower-case letters, digits and hyphens, e.g. child-a"
+    if kind == "string_type":
+        return f"'{field}': Input should be a valid string; write text (in quotes if it looks like a number or date)"
+    if kind == "too_short":
+        return f"'{field}': {e['msg']}; add at least one"
+    return f"'{field}': {e['msg']}"
+
+
+def load_config(path: Path) -> LoadedConfig:
+    """Read and validate site_config.yml; raise ContentError listing every problem."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError([Problem(shown, None, "no site_config.yml here: run in the site's folder or pass --config PATH")]) from None
+    except (UnicodeDecodeError, OSError) as err:
+        raise ContentError([Problem(shown, None, f"cannot read the file ({err}); save it as UTF-8 text")]) from None
+    try:
+        data, node = yamlfile.load(text)
+    except yamlfile.YamlProblem as err:
+        raise ContentError([Problem(shown, err.line, f"malformed YAML: {err.message}")]) from None
+    if not isinstance(data, dict):
+        raise ContentError([Problem(shown, None, "the file must be a YAML mapping of settings (site_name, board, themes, ...)")])
+    try:
+        site = SiteConfig.model_validate(data)
+    except ValidationError as err:
+        raise ContentError(pydantic_problems(err, shown, node)) from None
+    loaded = LoadedConfig(site=site, path=path.resolve())
+    if site.logo:
+        logo = loaded.resolve(site.logo)
+        if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
+            raise ContentError([Problem(shown, yamlfile.line_of(node, ["logo"]), f"logo '{site.logo}' is not an image "
+                f"file here; give the path of a {', '.join(sorted(LOGO_TYPES))} file relative to site_config.yml")])
+    return loaded
+
+
+#: Image types a browser shows in the header, for ``logo:``.
+LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
+
+
+def logo_output(site: SiteConfig) -> str | None:
+    """Where the logo is published in the site (a fixed name: the board's file name is theirs)."""
+    return f"assets/logo{Path(site.logo).suffix.lower()}" if site.logo else None

@@ -1,0 +1,32 @@
+"""The site's own stylesheet and scripts, and the files briefings link (reports, images)."""
+
+from __future__ import annotations
+
+from generator.config.settings import logo_output
+from generator.derive.site import Site
+from generator.render.renderer import OutputFile, Renderer
+
+#: Served from the site itself: no CDN, no outside request. GLOBAL_* load on every page;
+#: PAGE_ASSETS are included by the one page template that needs them.
+GLOBAL_CSS = ["assets/briefings.css", "assets/archive.css", "assets/search.css", "assets/analysis.css", "assets/print.css"]
+GLOBAL_JS = ["assets/briefings.js", "assets/search.js"]
+PAGE_ASSETS: list[str] = ["assets/expiry.js", "assets/finder.js", "assets/finder.css", "assets/themes.css", "assets/recommendations.js"]
+PAGE_ASSETS += ["assets/presenter.js", "assets/presenter.css"]  # the team-leader kit: partials/briefing_tools.html
+STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
+
+
+def build(site: Site, r: Renderer):
+    for name in STATIC:
+        yield OutputFile(name, source=r.find(name))
+    if site.site.logo:
+        yield OutputFile(logo_output(site.site), source=site.config.resolve(site.site.logo))
+    copied: set[str] = set()
+    for entry in site.entries:
+        b = entry.briefing
+        wanted = list(b.assets)
+        if b.report_asset and entry.report_url:
+            wanted.append(b.report_asset)
+        for asset in wanted:
+            if asset.output not in copied:
+                copied.add(asset.output)
+                yield OutputFile(asset.output, source=asset.source)

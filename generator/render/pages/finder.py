@@ -1,0 +1,35 @@
+"""The finder (``find/``): filter every published briefing by theme, type, board, agency and year.
+
+The page works without JavaScript (links to every topic page and the archive); finder.js shows
+the filter form, which is rendered here with every facet the briefings use, and filters
+``data/briefings.json`` in the browser.
+"""
+
+from __future__ import annotations
+
+from generator.derive.site import Site
+from generator.render.pages.themes import by_category
+from generator.render.renderer import Renderer
+
+
+def facets(site: Site) -> dict:
+    """The values each filter offers: only those at least one published briefing has."""
+    types = site.by("type")
+    years = sorted(int(y) for y in site.by("year"))
+    return {
+        "themes": by_category(site),
+        "types": sorted(((key, f"{site.site.review_type_name(key)} ({len(e)})") for key, e in types.items()),
+                        key=lambda t: t[1].lower()),
+        "boards": sorted(site.by("board"), key=str.lower),
+        "agencies": sorted(site.by("agency"), key=str.lower),
+        "years": list(range(years[0], years[-1] + 1)) if years else [],
+    }
+
+
+def build(site: Site, r: Renderer):
+    yield r.page(
+        "find/index.md", "finder.html", "Find briefings",
+        description="Filter the briefings by theme, review type, board, agency and year.",
+        nav_title="Find", nav_order=20,
+        total=len(site.entries), **facets(site),
+    )

@@ -1,0 +1,93 @@
+"""The recommendations tracker (site/recommendations/) and site/data/recommendations.csv.
+
+Every recommendation of every published briefing, with counts by status and by agency.
+Overdue means due before the as-of date and not complete: a pure function of the date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from generator.derive.site import Entry, Site
+from generator.model.frontmatter import Recommendation
+from generator.render.renderer import OutputFile, Renderer
+
+STATUSES = {"open": "Open", "in-progress": "In progress", "complete": "Complete"}
+NOT_STATED = "Not stated"
+CSV_COLUMNS = ("review", "review_type", "board", "published", "briefing_url", "recommendation",
+               "agency", "due", "status", "overdue")
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: Entry
+    number: int  # the recommendation's place in its briefing, from 1
+    rec: Recommendation
+    overdue: bool
+
+    @property
+    def agency(self) -> str:
+        return self.rec.agency or NOT_STATED
+
+
+def is_overdue(rec: Recommendation, as_of: date) -> bool:
+    return rec.due is not None and rec.due < as_of and rec.status != "complete"
+
+
+def rows(site: Site) -> list[Row]:
+    """Every recommendation, soonest due first (none due last), then by review and position."""
+    found = [Row(e, n, rec, is_overdue(rec, site.as_of))
+             for e in site.entries for n, rec in enumerate(e.briefing.recommendations, start=1)]
+    return sorted(found, key=lambda r: (r.rec.due is None, r.rec.due or date.max, r.entry.briefing.review.name.casefold(), r.number))
+
+
+def by_status(found: list[Row]) -> list[dict]:
+    counts = Counter(r.rec.status for r in found)
+    return [{"status": s, "label": label, "count": counts.get(s, 0)} for s, label in STATUSES.items()]
+
+
+def by_agency(found: list[Row]) -> list[dict]:
+    """Per agency: total, each status, overdue; agencies A to Z with 'Not stated' last."""
+    table: dict[str, dict] = {}
+    for r in found:
+        row = table.setdefault(r.agency, {"agency": r.agency, "total": 0, "overdue": 0, **dict.fromkeys(STATUSES, 0)})
+        row["total"] += 1
+        row[r.rec.status] += 1
+        row["overdue"] += r.overdue
+    return sorted(table.values(), key=lambda a: (a["agency"] == NOT_STATED, a["agency"].casefold()))
+
+
+def _cell(value: str) -> str:
+    """Keep a spreadsheet from running text as a formula (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def to_csv(site: Site, found: list[Row]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows names with accents and apostrophes correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in found:
+        review = r.entry.briefing.review
+        writer.writerow([_cell(v) for v in (
+            review.name, review.type, r.entry.board, r.entry.published.isoformat(),
+            site.site.site_url + r.entry.url, r.rec.text, r.rec.agency or "",
+            r.rec.due.isoformat() if r.rec.due else "", r.rec.status, "yes" if r.overdue else "no",
+        )])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def build(site: Site, r: Renderer):
+    found = rows(site)
+    yield r.page(
+        "recommendations/index.md", "recommendations.html", "Recommendations tracker",
+        description="Every recommendation from the published case reviews, with its agency, due date and status.",
+        nav_title="Recommendations", nav_order=50,
+        rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels=STATUSES,
+        overdue=sum(row.overdue for row in found), reviews=len({row.entry.slug for row in found}),
+    )
+    yield OutputFile("data/recommendations.csv", to_csv(site, found))
