@@ -20,13 +20,14 @@ from pathlib import Path
 from generator.config.settings import LoadedConfig, load_config, logo_output
 from generator.derive.publication import State
 from generator.derive.site import Site, derive
-from generator.engine import mkdocs_adapter, search_index
+from generator.engine import children, mkdocs_adapter, search_index
 from generator.problems import ContentError, UsageError
 from generator.read import guidance
 from generator.render import pages
 from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
 from generator.safety import output_scan
+from generator.site_folder import WORK_PREFIX, build_lock, swap_in
 from generator.validate.briefings import format_problems, load_briefings
 
 
@@ -65,16 +66,21 @@ def renderer_for(config: LoadedConfig, site: Site) -> Renderer:
 
 
 def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: bool = False,
-          progress=lambda stage, done=None, total=None: None) -> BuildResult:
+          progress=lambda stage, done=None, total=None: None, wait: bool = True) -> BuildResult:
     """Build the site. ``progress(stage, done=None, total=None)`` is told each stage, and how far
-    a long stage (MkDocs' pages) has got; commands.py shows it on a terminal."""
+    a long stage (MkDocs' pages) has got; commands.py shows it on a terminal. One build at a time
+    writes a folder: another waits for it (or raises BuildRunning with ``wait=False``)."""
+    site_dir = (site_dir or config_path.parent / "site").resolve()
+    with build_lock(site_dir, wait):
+        return _build(config_path, as_of, site_dir, strict, progress)
+
+
+def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progress) -> BuildResult:
     progress("reading and checking briefings")
     config, site = prepare(config_path, as_of)
-    site_dir = (site_dir or config.root / "site").resolve()
     refuse_unsafe_site_dir(site_dir, config)
     renderer = renderer_for(config, site)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=site_dir.parent))
     alongside = None
     try:
         progress(f"rendering {len(site.entries):,} briefings (pages and data; Word files alongside)")
@@ -113,7 +119,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         finish_search_index(search, out, progress)
         progress("checking the built site for names on the redact list")
         output_scan.scan_output(out, config, shown_as=site_dir.name)
-        _swap_in(out, site_dir)
+        swap_in(out, site_dir)
     finally:
         if alongside is not None:
             alongside.cancel()
@@ -138,10 +144,11 @@ class Alongside:
         if self.builders and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             sys.stdout.flush()
             sys.stderr.flush()
-            self.process = multiprocessing.get_context("fork").Process(target=self._run, daemon=False)
+            self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(os.getpid(),), daemon=False)
             self.process.start()
 
-    def _run(self) -> None:
+    def _run(self, parent: int) -> None:
+        children.die_with_parent(parent)
         try:
             _write_outputs(self.builders, self.site, self.renderer, self.folder)
         except BaseException:
@@ -233,23 +240,6 @@ def refuse_unsafe_site_dir(target: Path, config: LoadedConfig) -> None:
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
         raise UsageError(f"--site-dir {target} is a folder with other things in it, and a build replaces the "
                          "whole folder; choose an empty or new folder (or one a previous build wrote)")
-
-
-def _swap_in(new: Path, site_dir: Path) -> None:
-    """Replace site_dir with new using renames, so readers never see a half-written site."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        site_dir.rename(old)
-    try:
-        new.rename(site_dir)
-    except OSError:
-        if old is not None:
-            old.rename(site_dir)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def summary(result_or_site: Site) -> str:

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ beside the config)")
     b.add_argument("--strict", action="store_true", help="treat MkDocs warnings as errors")
     b.add_argument("--quiet", action="store_true", help="print only the final summary")
+    b.add_argument("--no-wait", action="store_true",
+                   help="if another build is writing the same folder, stop (exit 2) instead of waiting for it")
 
     c = sub.add_parser("check", help="check every briefing; build nothing")
     c.add_argument("--as-of", type=_date, default=None, help="the date the check treats as today")

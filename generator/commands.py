@@ -56,7 +56,8 @@ def run(args, as_of: date) -> int:
         raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
     if args.command == "build":
         progress = _progress(args.quiet)
-        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress)
+        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress,
+                                wait=not args.no_wait)
         if isinstance(progress, _TerminalProgress):
             progress(f"done: {result.pages:,} pages, {result.files:,} other files")
         print(f"Built {result.site_dir} (as of {as_of.isoformat()}): {pipeline.summary(result.site)}")
