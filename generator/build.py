@@ -71,6 +71,11 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
     a long stage (MkDocs' pages) has got; commands.py shows it on a terminal. One build at a time
     writes a folder: another waits for it (or raises BuildRunning with ``wait=False``)."""
     site_dir = (site_dir or config_path.parent / "site").resolve()
+    try:
+        config = load_config(config_path)
+    except ContentError:  # prepare() reports it with the briefings' problems; nothing is written
+        return _build(config_path, as_of, site_dir, strict, progress)
+    refuse_unsafe_site_dir(site_dir, config)  # before the lock file is written beside it
     with build_lock(site_dir, wait):
         return _build(config_path, as_of, site_dir, strict, progress)
 
@@ -78,7 +83,6 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
 def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progress) -> BuildResult:
     progress("reading and checking briefings")
     config, site = prepare(config_path, as_of)
-    refuse_unsafe_site_dir(site_dir, config)
     renderer = renderer_for(config, site)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=site_dir.parent))
     alongside = None

@@ -200,7 +200,7 @@ def load_config(path: Path) -> LoadedConfig:
     try:
         data, node = yamlfile.load(text)
     except yamlfile.YamlProblem as err:
-        raise ContentError([Problem(shown, err.line, f"malformed YAML: {err.message}")]) from None
+        raise ContentError([Problem(shown, err.line, err.described())]) from None
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, None, "the file must be a YAML mapping of settings (site_name, board, themes, ...)")])
     try:

@@ -63,6 +63,8 @@ def read_source(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
         data, node = yamlfile.load(fm_text.lstrip("\n"))
     except yamlfile.YamlProblem as err:
         line = err.line + fm_line - 1 + (len(fm_text) - len(fm_text.lstrip("\n")) - 1) if err.line else None
+        if not err.syntax:
+            return None, [Problem(shown, line, f"in the front matter: {err.message}")]
         return None, [Problem(shown, line, f"malformed YAML in the front matter: {err.message}; "
             f"check indentation, and put quotes around text containing : # ? [ ] {{ }} or a leading quote")]
     if not isinstance(data, dict):

@@ -14,6 +14,7 @@ from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
 from generator.read import body as bodymod
+from generator.read import limits
 from generator.read.source import Source, briefing_files, read_source
 from generator.safety import anonymity
 
@@ -58,7 +59,13 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
             "this briefing (e.g. reports/child-a.pdf) nor a web address; give one or the other (https://...)"))
     sections = []
     for section in bodymod.split_sections(src.body, src.body_line):
-        html = bodymod.render_markdown(section.markdown, links, section.line)
+        try:
+            html = bodymod.render_markdown(section.markdown, links, section.line)
+        except RecursionError:
+            html = None
+        if html is None or limits.nesting(html) > limits.MAX_NESTING:
+            problems.append(limits.too_deep(src.shown, section.line))
+            continue
         sections.append(RenderedSection(section.key, section.heading, html, section.markdown))
     problems += links.problems
     learning = [p for s in sections if s.key == "learning" for p in bodymod.list_items(s.html)]
@@ -101,6 +108,9 @@ def _check_file(path: Path, config: LoadedConfig, checker: anonymity.Checker) ->
     src, problems = read_source(path, config.root)
     if src is None:
         return None, problems + checker.file_problems(path, config.root)
+    too_long = limits.line_problems(src.body, src.body_line, src.shown)
+    if too_long:  # reported before anything slow reads the line
+        return None, too_long
     problems = problems + checker.source_problems(src) + control_characters(src)
     briefing, found = build_briefing(src, config)
     return briefing, problems + found
