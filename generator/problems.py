@@ -40,7 +40,7 @@ def display_path(path: Path, root: Path) -> str:
     """A path as the board sees it: relative to the content folder where possible."""
     try:
         return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a link in a loop (RuntimeError before 3.13)
         return str(path)
 
 

@@ -116,3 +116,80 @@ def test_the_bomb_text_really_is_a_bomb():
     """The fixture is what the issue describes (a few hundred bytes; 9 ** 9 values expanded)."""
     data = yaml.safe_load(BOMB)  # PyYAML shares the aliased lists, so this much is instant
     assert len(BOMB) < 700 and len(data["i"]) == 9 and data["i"][0] is data["h"]
+
+
+# --- Files that look like briefings, and links ---------------------------------------------
+
+def test_files_that_look_like_briefings_but_would_be_skipped_are_reported(folder, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "child-x.md").write_text(briefing_text(front_matter("child-x")), encoding="utf-8")
+    briefings = folder.root / "briefings"
+    folder.add("child-b", path="child-b.MD")
+    folder.add("child-c", path="child-c.markdown")
+    (briefings / "linked").symlink_to(outside, target_is_directory=True)
+    (briefings / "child-x.md").symlink_to(outside / "child-x.md")
+    (briefings / "gone.md").symlink_to(briefings / "no-such-file.md")
+    (briefings / "loop.md").symlink_to(briefings / "loop.md")
+    before = folder.html("index.html")
+    for command in ("check", "build"):
+        done = run(folder, command)
+        assert done.returncode == 1, done.stderr
+        err = done.stderr
+        assert "Traceback" not in err and "RuntimeError" not in err
+        assert "briefings/child-b.MD: 'child-b.MD' is not read" in err and "rename it to 'child-b.md'" in err
+        assert "briefings/child-c.markdown: 'child-c.markdown' is not read" in err
+        assert "briefings/linked: this folder is a link to another folder" in err
+        assert "briefings/child-x.md: this file is a link to" in err and "outside the briefings folder" in err
+        assert "briefings/gone.md: this file is a link to" in err and "does not exist (a dangling link)" in err
+        assert "briefings/loop.md: this file is a link in a loop" in err
+    assert folder.html("index.html") == before
+    assert "child-x" not in folder.html("index.html")
+
+
+def test_a_link_to_a_briefing_inside_the_folder_is_read(folder):
+    target = folder.add("child-b", path="drafts/child-b.md")
+    (folder.root / "briefings" / "child-b-link.md").symlink_to(target)
+    done = run(folder, "check")
+    assert done.returncode == 0, done.stderr
+    assert "3 published" in done.stdout  # child-a, child-b and the link child-b-link
+
+
+# --- Names that work on every host ---------------------------------------------------------
+
+def test_a_slug_with_a_trailing_newline_is_refused(folder):
+    folder.add("child-b", slug="child-b\n")
+    refused(folder, "briefings/child-b.md:", "not a usable page address")
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_a_windows_device_name_is_refused_as_a_slug_or_file_name(folder, name):
+    folder.add(name)
+    refused(folder, f"briefings/{name}.md:", "Windows keeps for a device")
+
+
+def test_a_windows_device_name_is_refused_as_a_slug_or_theme_key(folder):
+    folder.add("child-b", slug="aux")
+    refused(folder, "briefings/child-b.md:", "'aux' is a name Windows keeps for a device")
+    (folder.root / "briefings" / "child-b.md").unlink()
+    folder.config["themes"]["com3"] = {"title": "Com three", "category": "Other"}
+    folder.write_config()
+    refused(folder, "site_config.yml", "'com3' is a name Windows keeps for a device")
+
+
+def test_linked_files_that_differ_only_in_case_or_are_device_names_are_refused(folder):
+    folder.write("briefings/reports/Plan.pdf", b"%PDF-1.4 one")
+    folder.write("briefings/reports/plan.pdf", b"%PDF-1.4 two")
+    folder.write("briefings/reports/nul.pdf", b"%PDF-1.4 three")
+    folder.add("child-b", body=BODY + "\nSee [the plan](reports/Plan.pdf).\n")
+    folder.add("child-c", body=BODY + "\nSee [the plan](reports/plan.pdf) and [this](reports/nul.pdf).\n")
+    err = refused(folder, "briefings/child-c.md:", "differs only in upper and lower case")
+    assert "files/reports/plan.pdf differs only in upper and lower case from files/reports/Plan.pdf" in err
+    assert "(linked from briefings/child-b.md)" in err
+    assert "files/reports/nul.pdf: 'nul.pdf' is a name Windows keeps for a device" in err
+
+
+def test_a_theme_listed_twice_in_one_briefing_is_refused_at_its_line(folder):
+    path = folder.add("child-b", themes=["neglect", "risk-assessment", "neglect"])
+    line = path.read_text(encoding="utf-8").splitlines().index("themes:") + 1 + 3
+    refused(folder, f"briefings/child-b.md:{line}:", "theme 'neglect' is listed twice")

@@ -15,7 +15,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from generator.config import yamlfile
 from generator.problems import ContentError, Problem
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A page address: lower-case words and hyphens. Use ``SLUG.fullmatch``: ``$`` with ``match``
+#: would let a trailing newline through.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+#: Names Windows reserves for devices, with or without an extension: a site holding a folder or
+#: file called one of them cannot be copied to, or served from, a Windows machine.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                              *(f"lpt{i}" for i in range(1, 10))})
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether a file or folder name is a Windows device name (``con``, ``nul.pdf``, ``LPT1``)."""
+    return name.split(".", 1)[0].strip().lower() in WINDOWS_RESERVED
+
+
+def reserved_hint(name: str) -> str:
+    return (f"'{name}' is a name Windows keeps for a device (con, prn, aux, nul, com1-com9, lpt1-lpt9), "
+            "so the site would not copy to or work from a Windows machine")
 
 DEFAULT_REVIEW_TYPES = {
     "SCR": "Serious Case Review",
@@ -111,11 +128,14 @@ class SiteConfig(_Strict):
     @field_validator("themes")
     @classmethod
     def _theme_slugs(cls, themes: dict[str, Theme]) -> dict[str, Theme]:
-        bad = [slug for slug in themes if not SLUG.match(slug)]
+        bad = [slug for slug in themes if not SLUG.fullmatch(slug)]
         if bad:
             raise ValueError(
-                f"theme keys must be lower-case slugs like 'professional-curiosity'; fix {', '.join(bad)}"
+                f"theme keys must be lower-case slugs like 'professional-curiosity'; fix {', '.join(map(repr, bad))}"
             )
+        reserved = [slug for slug in themes if windows_reserved(slug)]
+        if reserved:
+            raise ValueError(f"{reserved_hint(reserved[0])}; choose another theme key")
         return themes
 
     @field_validator("site_url")

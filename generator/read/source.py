@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,66 @@ class Source:
 
 def briefing_files(content_dir: Path) -> list[Path]:
     """Every Markdown file under the content folder, sub-folders included, in a stable order."""
-    return sorted(p for p in content_dir.rglob("*.md") if p.is_file())
+    return find_briefings(content_dir, content_dir)[0]
+
+
+#: Names a board may give a briefing that the build does not read: said, never skipped silently.
+_LOOKALIKE = (".md", ".markdown", ".mdown")
+
+
+def find_briefings(content_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """The briefing files under the content folder (``*.md``, sub-folders included, in a stable
+    order), and a problem for each file that looks like one but would not be read or must not
+    be: ``child-a.MD``, a linked folder, a link leading outside the folder, dangling or in a loop."""
+    inside = content_dir.resolve()
+    found, problems = [], []
+    for folder, dirs, names in os.walk(content_dir):
+        here = Path(folder)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():  # os.walk does not follow it, so nothing in it is read
+                problems.append(Problem(_shown(here / name, root), None, "this folder is a link to another folder, "
+                    "and briefings are not read through links; move the folder here instead"))
+        for name in names:
+            path = here / name
+            if not name.lower().endswith(_LOOKALIKE):
+                continue
+            if not name.endswith(".md"):
+                problems.append(Problem(_shown(path, root), None, f"'{name}' is not read: only files ending in .md "
+                    f"(lower case) are briefings; rename it to '{name[: name.rindex('.')]}.md'"))
+                continue
+            if path.is_symlink():
+                problem = _link_problem(path, inside)
+                if problem:
+                    problems.append(Problem(_shown(path, root), None, problem))
+                    continue
+            if path.is_file():
+                found.append(path)
+    return sorted(found), problems
+
+
+def _link_problem(path: Path, inside: Path) -> str | None:
+    """What is wrong with a briefing that is a symbolic link, if anything."""
+    target = os.readlink(path)
+    try:
+        resolved = path.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 says "Symlink loop" this way
+        return f"this file is a link in a loop (it leads back to itself through '{target}'); replace it with the file"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return f"this file is a link in a loop (it leads back to itself through '{target}'); replace it with the file"
+        return f"this file is a link to '{target}', which does not exist (a dangling link); replace it with the file or delete it"
+    if not resolved.is_relative_to(inside):
+        return (f"this file is a link to '{target}', outside the briefings folder; a briefing must live in the "
+                "folder (copy the file here instead of linking to it)")
+    return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the board sees it, without following links (a link's own name, not its target's)."""
+    try:
+        return str(path.absolute().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def read_source(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:

@@ -9,21 +9,25 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.config.settings import SLUG, LoadedConfig, pydantic_problems
+from generator.config.settings import SLUG, LoadedConfig, pydantic_problems, reserved_hint, windows_reserved
 from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
+from generator.processes import forking, quiet_worker
 from generator.read import body as bodymod
 from generator.read import limits
-from generator.read.source import Source, briefing_files, read_source
+from generator.read.source import Source, find_briefings, read_source
 from generator.safety import anonymity
+from generator.validate import names
 
 
 def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) -> list[Problem]:
     site, problems = config.site, []
     line = src.line
     for i, theme in enumerate(fm.themes):
-        if theme not in site.themes:
+        if theme in fm.themes[:i]:
+            problems.append(Problem(src.shown, line("themes", i), f"theme '{theme}' is listed twice; remove one"))
+        elif theme not in site.themes:
             problems.append(Problem(src.shown, line("themes", i),
                 f"unknown theme '{theme}'{did_you_mean(theme, site.themes)}; use a theme key from site_config.yml or add it there"))
     if fm.review.type not in site.review_types:
@@ -72,10 +76,13 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
     text = "\n".join([fm.title, fm.summary, fm.review.name, *fm.discussion_prompts, *fm.agencies,
                       *(r.text for r in fm.recommendations), src.body])
     slug = fm.slug or src.path.stem
-    if not fm.slug and not SLUG.match(slug):
+    if not fm.slug and not SLUG.fullmatch(slug):
         problems.append(Problem(src.shown, None,
             f"the file name '{src.path.name}' is not a usable page address; "
                 f"rename it (lower-case words and hyphens) or add slug: to the front matter"))
+    elif windows_reserved(slug):
+        problems.append(Problem(src.shown, src.line("slug") if fm.slug else None, f"{reserved_hint(slug)}; "
+            + ("choose another slug:" if fm.slug else "rename the file or add slug: to the front matter")))
     if problems:
         return None, problems
     assets = tuple(a for a in links.assets.values() if a is not report_asset)
@@ -127,8 +134,9 @@ def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Che
         return [_check_file(path, config, checker) for path in paths]
     size = max(1, len(paths) // (workers * 8))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks))
+    with ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) as pool:
+        with forking():  # the workers start as the work is handed out
+            done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks))
         return [result for chunk in done for result in chunk]
 
 
@@ -136,8 +144,8 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
     """What can be said of the briefings without a valid config: unreadable files, malformed
     front matter and wrong fields. Reported with the config's own problems, so a board whose
     config is broken still sees everything that needs fixing in one run."""
-    problems = []
-    for path in briefing_files(content_root) if content_root.is_dir() else []:
+    paths, problems = find_briefings(content_root, root) if content_root.is_dir() else ([], [])
+    for path in paths:
         src, found = read_source(path, root)
         problems += found + (front_matter(src)[1] if src is not None else [])
     return problems
@@ -153,11 +161,14 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     # clean before they are published.
     checker, problems = anonymity.Checker.for_config(config)
     problems += checker.content_problems()
+    paths, skipped = find_briefings(content_root, config.root)
+    problems += skipped
     briefings: list[Briefing] = []
-    for briefing, found in _check_files(briefing_files(content_root), config, checker):
+    for briefing, found in _check_files(paths, config, checker):
         problems += found
         if briefing:
             briefings.append(briefing)
+    problems += names.asset_problems(briefings)
     seen: dict[str, Briefing] = {}
     for b in briefings:
         if b.slug in seen:
