@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from generator import processes as children
 from generator.config.settings import LoadedConfig, load_config, logo_output
 from generator.derive.publication import State
 from generator.derive.site import Site, derive
-from generator.engine import children, mkdocs_adapter, search_index
-from generator.problems import ContentError, UsageError
+from generator.engine import mkdocs_adapter, search_index
+from generator.problems import BuildFailed, ContentError, UsageError
 from generator.read import guidance
 from generator.render import pages
 from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
 from generator.safety import output_scan
-from generator.site_folder import WORK_PREFIX, build_lock, swap_in
+from generator.site_folder import WORK_PREFIX, build_lock, describe_os_error, swap_in
 from generator.validate.briefings import format_problems, load_briefings
 
 
@@ -77,7 +78,10 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         return _build(config_path, as_of, site_dir, strict, progress)
     refuse_unsafe_site_dir(site_dir, config)  # before the lock file is written beside it
     with build_lock(site_dir, wait):
-        return _build(config_path, as_of, site_dir, strict, progress)
+        try:
+            return _build(config_path, as_of, site_dir, strict, progress)
+        except OSError as err:  # the disk full, a folder not writable: said of the site, never of .venv
+            raise BuildFailed(describe_os_error(err, site_dir, config.root)) from None
 
 
 def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progress) -> BuildResult:
@@ -85,7 +89,7 @@ def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progres
     config, site = prepare(config_path, as_of)
     renderer = renderer_for(config, site)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=site_dir.parent))
-    alongside = None
+    alongside = search = None
     try:
         progress(f"rendering {len(site.entries):,} briefings (pages and data; Word files alongside)")
         alongside = Alongside(pages.ALONGSIDE, site, renderer, work / "alongside")
@@ -127,6 +131,8 @@ def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progres
     finally:
         if alongside is not None:
             alongside.cancel()
+        if search is not None:  # stopped (if still running) before its folder is deleted
+            search.cancel()
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(site, site_dir, len(page_list), len(file_list) + len(extra))
 
@@ -148,27 +154,41 @@ class Alongside:
         if self.builders and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             sys.stdout.flush()
             sys.stderr.flush()
-            self.process = multiprocessing.get_context("fork").Process(target=self._run, args=(os.getpid(),), daemon=False)
-            self.process.start()
+            context = multiprocessing.get_context("fork")
+            self.reply, answer = context.Pipe(duplex=False)  # a pipe: it works with the disk full
+            self.process = context.Process(target=self._run, args=(os.getpid(), answer), daemon=False)
+            with children.forking():
+                self.process.start()
+            answer.close()
 
-    def _run(self, parent: int) -> None:
+    def _run(self, parent: int, answer) -> None:
+        """In the child: write the files and say how it went (never a traceback on the terminal)."""
         children.die_with_parent(parent)
+        children.ignore_interrupts()  # Ctrl+C is the build's to handle: it stops this child
         try:
             _write_outputs(self.builders, self.site, self.renderer, self.folder)
+            answer.send(None)
+        except OSError as err:  # the disk full, a folder not writable: reported like the build's own
+            answer.send(("os", err.errno, err.strerror, err.filename))
         except BaseException:
-            (self.folder / ".failed").write_text(traceback.format_exc(), encoding="utf-8")
-            raise
+            answer.send(("bug", traceback.format_exc()))
+        finally:
+            answer.close()
 
     def finish(self, out: Path) -> list[str]:
         """Wait for the files and move them into ``out``; return their site paths."""
         if self.process is None:
             _write_outputs(self.builders, self.site, self.renderer, self.folder)
         else:
+            try:
+                failed = self.reply.recv()
+            except EOFError:
+                failed = ("bug", f"it stopped without saying why (exit code {self.process.exitcode})")
             self.process.join()
-            failed = self.folder / ".failed"
-            if self.process.exitcode != 0 or failed.exists():
-                detail = failed.read_text(encoding="utf-8") if failed.exists() else f"exit code {self.process.exitcode}"
-                raise RuntimeError(f"writing the Word files failed:\n{detail}")
+            if failed and failed[0] == "os":
+                raise OSError(*failed[1:])
+            if failed or self.process.exitcode != 0:
+                raise RuntimeError(f"writing the Word files failed:\n{failed[1] if failed else self.process.exitcode}")
         moved = (self.folder / "manifest.txt").read_text(encoding="utf-8").splitlines()
         for number, rel in enumerate(moved):
             target = out / rel

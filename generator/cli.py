@@ -52,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C at any moment: stop quietly (the build's clean-up has run)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     as_of = getattr(args, "as_of", None) or date.today()
     from generator import commands  # imported late: argparse errors stay fast
@@ -71,8 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"briefings: {err}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
     except OSError as err:  # a folder that cannot be made or written: say which, no traceback
         where = f" ({err.filename})" if err.filename else ""
         print(f"briefings: {err.strerror or err}{where}; check the path exists and you may write to it.", file=sys.stderr)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -112,6 +114,7 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
     """
     from generator.engine import mkdocs_adapter
 
+    refuse_busy_port(port)  # before a build the board would wait for in vain
     preview = Path(tempfile.mkdtemp(prefix="briefings-preview-")) / "site"
 
     def rebuild() -> None:
@@ -131,10 +134,34 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
         if not preview.exists():
             return 1
         print(f"Serving the preview at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
-        mkdocs_adapter.serve(rebuild, preview, content_paths(config_path), port)
+        try:
+            mkdocs_adapter.serve(rebuild, preview, content_paths(config_path), port)
+        except OSError as err:
+            if err.errno in (errno.EADDRINUSE, errno.EACCES):  # taken since the check above
+                raise UsageError(_port_message(port, err)) from None
+            raise
     finally:
         shutil.rmtree(preview.parent, ignore_errors=True)
     return 0
+
+
+def refuse_busy_port(port: int) -> None:
+    """UsageError if the preview could not listen on ``port`` (another program has it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as err:
+            raise UsageError(_port_message(port, err)) from None
+        except OverflowError:
+            raise UsageError(f"--port {port} is not a port number; use one from 1024 to 65535, e.g. 8000") from None
+
+
+def _port_message(port: int, err: OSError) -> str:
+    if err.errno == errno.EADDRINUSE:
+        return (f"port {port} is in use (another preview, or another program, is serving on it); stop it, "
+                f"or choose another port: briefings serve --port {port + 1 if port < 65535 else 8001}")
+    return f"cannot serve on port {port} ({err.strerror}); choose a port from 1024 to 65535 with --port, e.g. 8001"
 
 
 def content_paths(config_path: Path) -> list[Path]:

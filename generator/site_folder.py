@@ -110,6 +110,28 @@ def swap_in(new: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def describe_os_error(err: OSError, site_dir: Path, content: Path) -> str:
+    """What went wrong, said of the path the board knows: a file of the site being written (its
+    place in site/), of their content, or else the site folder; never a file of the program."""
+    shown = site_dir
+    name = Path(err.filename) if isinstance(err.filename, str) else None
+    if name is not None and name.is_relative_to(site_dir.parent):
+        parts = name.relative_to(site_dir.parent).parts
+        if parts and parts[0].startswith(WORK_PREFIX):
+            shown = site_dir.joinpath(*parts[2:]) if len(parts) > 2 and parts[1] == "site" else site_dir
+        else:
+            shown = name
+    elif name is not None and name.is_relative_to(content) and ".venv" not in name.parts:
+        shown = name
+    what = err.strerror or str(err)
+    if err.errno == errno.ENOSPC:
+        return (f"{what} while writing {shown}: the disk holding {site_dir.parent} is full; "
+                "free some space (or build into another folder with --site-dir) and build again")
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{what}: {shown}; check that you may write to {site_dir.parent}"
+    return f"{what} ({shown})"
+
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import cbor2
 
-from generator.engine import children
+from generator import processes as children
 from generator.problems import BuildFailed
 
 #: Where the index is written, relative to the site root (what templates/assets/search.js loads).
@@ -123,9 +123,10 @@ class IndexJob:
                               encoding="utf-8")
         self.source.mkdir(parents=True, exist_ok=True)
         self.log = (work / "search-index.log").open("w+", encoding="utf-8")
-        self.process = subprocess.Popen(_command(self.source, self.bundle, language), cwd=work, env=_environment(),
-                                        stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                        preexec_fn=children.preexec())
+        with children.forking():
+            self.process = subprocess.Popen(_command(self.source, self.bundle, language), cwd=work, env=_environment(),
+                                            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                            preexec_fn=children.preexec())
         # Thousands of page copies: remove them as soon as Pagefind is done, while MkDocs works on.
         self.tidy = threading.Thread(target=self._tidy, daemon=True)
         self.tidy.start()
@@ -148,6 +149,7 @@ class IndexJob:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self.tidy.join()
         self.log.close()
 
 

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.problems import ContentError, Problem
+from generator.processes import forking, quiet_worker
 from generator.safety.anonymity import Checker, line_at, one_line
 from generator.safety.redact import RedactList
 
@@ -45,8 +46,9 @@ def output_problems(checker: Checker, out: Path, shown_as: str) -> list[Problem]
     else:  # a national collection: tens of thousands of files, read in two processes
         size = -(-len(files) // (workers * 4))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(_output_chunk, [checker] * len(chunks), [out] * len(chunks), [shown_as] * len(chunks), chunks)
+        with ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) as pool:
+            with forking():  # the workers start as the work is handed out
+                done = pool.map(_output_chunk, [checker] * len(chunks), [out] * len(chunks), [shown_as] * len(chunks), chunks)
             problems = [p for chunk in done for p in chunk]
     # The same name found in several views of one file is reported once, at its line if known.
     best: dict[tuple[str, str], Problem] = {}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from generator.processes import forking, quiet_worker
 from generator.render.word.content import WordBriefing
 from generator.render.word.template import template
 from generator.render.word.writer import Writer
@@ -47,5 +48,7 @@ def render_all(briefings: list[WordBriefing], workers: int | None = None) -> lis
     if len(briefings) <= PARALLEL_FROM or workers < 2:
         return [render(b) for b in briefings]
     chunk = max(1, len(briefings) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render, briefings, chunksize=chunk))
+    with ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) as pool:
+        with forking():  # the workers start as the work is handed out
+            done = pool.map(render, briefings, chunksize=chunk)
+        return list(done)
