@@ -101,7 +101,8 @@ def _picture(document, png: bytes, alt: str | None) -> None:
 
 
 def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE, meta: str = META) -> bytes:
-    """The briefing as a .docx: layout "headings", "bold", "table" or "textboxes".
+    """The briefing as a .docx: layout "headings", "bold", "table", "textboxes" (as Word writes them)
+    or "drawingml" (text boxes without the VML copy, as some other programs write them).
 
     ``images``: (png bytes, alt text or None) pictures placed after the first box.
     """
@@ -127,7 +128,7 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
             cell.paragraphs[0].add_run(f"{n}. {heading}").bold = True
             _content(cell, content)
         else:
-            _text_box(document, n, heading, content)
+            _text_box(document, n, heading, content, fallback=layout == "textboxes")
         if n == 1:
             for png, alt in images:
                 _picture(document, png, alt)
@@ -155,7 +156,7 @@ def _run_xml(text: str, fmt, part) -> str:
     return run
 
 
-def _text_box(document, n: int, heading: str, content) -> None:
+def _text_box(document, n: int, heading: str, content, fallback: bool = True) -> None:
     """One text box as Word writes it: the DrawingML shape, and the VML fallback copy of the same text."""
     part = document.part
     paras = f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{n}. {escape(heading)}</w:t></w:r></w:p>'
@@ -174,9 +175,13 @@ def _text_box(document, n: int, heading: str, content) -> None:
 <wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2743200" cy="1371600"/></a:xfrm>
 <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx>{body}</wps:txbx><wps:bodyPr/></wps:wsp>
 </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
-<mc:Fallback><w:pict><v:shape id="Text Box {n}" type="#_x0000_t202" style="width:216pt;height:108pt">
-<v:textbox>{body}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+{_fallback(n, body) if fallback else ""}</mc:AlternateContent></w:r>"""
     document.add_paragraph()._p.append(parse_xml(xml))
+
+
+def _fallback(n: int, body: str) -> str:
+    return (f'<mc:Fallback><w:pict><v:shape id="Text Box {n}" type="#_x0000_t202" style="width:216pt;height:108pt">'
+            f"<v:textbox>{body}</v:textbox></v:shape></w:pict></mc:Fallback>")
 
 
 # PDF -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from tests import importkit as kit
 from tests.sitekit import SiteFolder, cli, doc, text
 
 SLUG = "child-q-a-baby-who-was-not-seen"
-LAYOUTS = ["docx:headings", "docx:bold", "docx:table", "docx:textboxes", "pdf:single", "pdf:two-column"]
+LAYOUTS = ["docx:headings", "docx:bold", "docx:table", "docx:textboxes", "docx:drawingml", "pdf:single", "pdf:two-column"]
 
 
 def _fixture(layout: str, **kw) -> tuple[str, bytes]:

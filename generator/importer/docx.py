@@ -2,11 +2,14 @@
 
 Word writes each text box twice, a DrawingML shape inside ``mc:Choice`` and a VML copy inside
 ``mc:Fallback`` of one ``mc:AlternateContent``; mammoth reads the fallback alone, so each
-sentence of a box is imported once.
+sentence of a box is imported once. A box written only as DrawingML (some other programs do)
+is given its VML form first, so its text is not lost either.
 """
 
 from __future__ import annotations
 
+import copy
+import io
 import zipfile
 from pathlib import Path
 
@@ -32,8 +35,8 @@ def read_docx(path: Path) -> Document:
         return {"src": f"lb-image:{len(images) - 1}"}
 
     try:
-        with path.open("rb") as stream:
-            result = mammoth.convert_to_html(stream, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(convert))
+        stream = io.BytesIO(_with_vml_text_boxes(path.read_bytes()))
+        result = mammoth.convert_to_html(stream, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(convert))
     except (zipfile.BadZipFile, KeyError, EOFError) as err:
         raise ImportFailed(f"the .docx file is damaged or incomplete ({err}); open it in Word and save it again") from None
     blocks = html_to_blocks(result.value, images)
@@ -48,3 +51,40 @@ def _core_title(path: Path) -> str:
         return (docx.Document(str(path)).core_properties.title or "").strip()
     except Exception:  # noqa: BLE001 - a fallback only: the text was read already
         return ""
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_V = "{urn:schemas-microsoft-com:vml}"
+
+
+def _with_vml_text_boxes(data: bytes) -> bytes:
+    """The .docx with every DrawingML text box that has no VML copy given one (else unchanged)."""
+    from lxml import etree  # python-docx's own dependency
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml")
+        if b"txbx" not in xml:
+            return data
+        root = etree.fromstring(xml)
+        changed = False
+        for box in list(root.iter(f"{_WPS}txbx")):
+            drawing = next(box.iterancestors(f"{_W}drawing"), None)
+            choice = next(box.iterancestors(f"{_MC}Choice"), None)
+            fallback = choice.getparent().find(f"{_MC}Fallback") if choice is not None else None
+            content = box.find(f"{_W}txbxContent")
+            if drawing is None or content is None or (fallback is not None and fallback.find(f".//{_W}txbxContent") is not None):
+                continue
+            pict = etree.Element(f"{_W}pict")
+            etree.SubElement(etree.SubElement(pict, f"{_V}shape"), f"{_V}textbox").append(copy.deepcopy(content))
+            old = choice.getparent() if choice is not None else drawing
+            old.getparent().replace(old, pict)
+            changed = True
+        if not changed:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy_:
+            for item in archive.infolist():
+                copy_.writestr(item, etree.tostring(root) if item.filename == "word/document.xml" else archive.read(item))
+        return out.getvalue()
