@@ -187,3 +187,32 @@ def test_the_anonymity_check_runs_on_what_was_imported_and_its_findings_are_prin
     assert f"briefings/{SLUG}.md:{phone}: possible phone number '07700 900123'" in run.out
     check = folder.check()
     assert check.code == 1 and "Brindlecombe" in check.err and "07700 900123" in check.err
+
+
+@pytest.mark.parametrize(("words", "key"), [
+    ("A Local Child Safeguarding Practice Review into the death of Child A", "LCSPR"),
+    ("This Serious Case Review (SCR) was published in 2017", "SCR"),
+    ("Findings of the CSPR", "CSPR"),
+    ("A thematic review of neglect", "thematic"),
+    ("Learning from practice", None),
+])
+def test_review_type_is_read_from_its_full_name_or_its_abbreviation(words, key):
+    from generator.config.settings import DEFAULT_REVIEW_TYPES
+    from generator.importer.metadata import review_type
+
+    found = review_type(words, DEFAULT_REVIEW_TYPES)
+    assert (found.value if found else None) == key
+
+
+@pytest.mark.parametrize(("words", "when"), [
+    ("Published 3rd June 2021 by the partnership", "2021-06-03"),
+    ("Date of publication: 14/03/2024", "2024-03-14"),
+    ("published: 2019-11-20", "2019-11-20"),
+    ("In May 2018 the baby was seen. Published Sept 2020.", "2020-09-01"),
+    ("No date here at all", None),
+])
+def test_the_publication_date_is_read_from_the_ways_boards_write_it(words, when):
+    from generator.importer.metadata import published
+
+    found = published(words)
+    assert (found.value.isoformat() if found else None) == when

@@ -11,7 +11,7 @@ from datetime import date
 
 _MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1)}
-_MONTH = r"(?P<month>" + "|".join(m[:3] + (f"(?:{m[3:]})?" if len(m) > 3 else "") for m in _MONTHS) + r")\.?"
+_MONTH = r"(?P<month>Sept|" + "|".join(m[:3] + (f"(?:{m[3:]})?" if len(m) > 3 else "") for m in _MONTHS) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
