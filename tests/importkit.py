@@ -211,8 +211,10 @@ def _pdf_box(pdf, n: int, heading: str, content) -> None:
     pdf.ln(5)
 
 
-def pdf_bytes(layout: str = "single", boxes=BOXES, title: str = TITLE, meta: str = META) -> bytes:
-    """The briefing as a text PDF: "single" column, or "two-column" (boxes 1-4 left, the rest right)."""
+def pdf_bytes(layout: str = "single", boxes=BOXES, title: str = TITLE, meta: str = META, images: tuple = ()) -> bytes:
+    """The briefing as a text PDF: "single" column, or "two-column" (boxes 1-4 left, the rest right).
+
+    ``images``: PNG pictures placed after the first box."""
     pdf = _pdf()
     pdf.set_font("helvetica", "B", 20)
     pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
@@ -222,6 +224,9 @@ def pdf_bytes(layout: str = "single", boxes=BOXES, title: str = TITLE, meta: str
     if layout == "single":
         for n, (heading, _, content) in enumerate(boxes, start=1):
             _pdf_box(pdf, n, heading, content)
+            for picture in images if n == 1 else ():
+                pdf.image(io.BytesIO(picture), w=30)
+                pdf.ln(4)
     else:
         top, split = pdf.get_y(), (len(boxes) + 1) // 2
         for n, (heading, _, content) in enumerate(boxes, start=1):

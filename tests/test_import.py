@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 
 import pytest
@@ -89,6 +90,22 @@ def test_images_are_extracted_with_their_alt_text_and_a_missing_one_is_reported(
     (img,) = [i for i in page.cssselect("section.lb-segment--background img") if i.get("alt")]
     assert img.get("alt") == "A diagram of the visits"
     assert (folder.site / f"briefings/{SLUG}" / img.get("src")).resolve().read_bytes() == kit.png()
+
+
+def test_pictures_in_a_pdf_are_extracted_as_images_and_their_missing_alt_text_reported(tmp_path):
+    folder = SiteFolder(tmp_path)
+    run = _import(folder, ("pictures.pdf", kit.pdf_bytes("single", images=(kit.png(40, 30),))))
+    assert run.code == 0, run.err
+    image = tmp_path / "briefings" / "images" / SLUG / "image-1.png"
+    data = image.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (40, 30)
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(data)).convert("RGB").getpixel((20, 15)) == (120, 120, 120)  # the picture, not noise
+    written = (tmp_path / "briefings" / f"{SLUG}.md").read_text(encoding="utf-8")
+    background = written.split("## Background", 1)[1].split("## Why it matters", 1)[0]
+    assert f"![](images/{SLUG}/image-1.png)" in background  # where the picture stood: after box 1
+    assert f"image alt text: describe images/{SLUG}/image-1.png" in run.out
 
 
 def test_a_section_that_fits_no_segment_is_kept_under_its_own_heading(tmp_path):

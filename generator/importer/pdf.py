@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
@@ -22,6 +22,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 
+from generator.importer import pdf_images
 from generator.importer.blocks import Block, Document, ImportFailed, clean, escape, escape_start, styled, tidy
 from generator.importer.segments import segment_of
 
@@ -44,11 +45,12 @@ class _Box:
     y1: float
     x1: float
     lines: list[_Line]
+    images: list = field(default_factory=list)  # a figure's pictures, as blocks.Image
 
 
 def read_pdf(path: Path) -> Document:
     try:
-        pages, images, title = _layout(path)
+        pages, images, missed, title = _layout(path)
     except PDFPasswordIncorrect:
         raise ImportFailed("the PDF is password-protected; save a copy without a password (or import the Word original)") from None
     except PDFEncryptionError as err:
@@ -67,16 +69,17 @@ def read_pdf(path: Path) -> Document:
         sizes[round(line.size, 1)] += line.chars
     body = sizes.most_common(1)[0][0]
     blocks = _blocks(pages, body)
-    notes = [f"{images} image(s) in the PDF were not extracted; add them from the original by hand"] if images else []
+    notes = [f"{missed} image(s) in the PDF could not be extracted; add them from the original by hand"] if missed else []
     return Document(blocks, title, notes)
 
 
 def _layout(path: Path):
-    """Each page's text boxes (with their lines' runs) and width; the count of images; the title property."""
+    """Each page's boxes in reading order (text with its lines' runs, or a figure's pictures), the
+    count of pictures, how many of those could not be extracted, and the title property."""
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=LAParams())
     interpreter = PDFPageInterpreter(manager, device)
-    pages, images, title = [], 0, ""
+    pages, images, missed, title = [], 0, 0, ""
     with path.open("rb") as stream:
         for page in PDFPage.get_pages(stream, password=""):
             interpreter.process_page(page)
@@ -88,15 +91,21 @@ def _layout(path: Path):
                     lines = [_line(line, links) for line in item if isinstance(line, LTTextLine)]
                     boxes.append(_Box(item.x0, item.y1, item.x1, [ln for ln in lines if ln.plain]))
                 elif isinstance(item, (LTFigure, LTImage)):
-                    images += _count_images(item)
+                    found = list(_images(item))
+                    extracted = [image for image in map(pdf_images.extract, found) if image]
+                    images, missed = images + len(found), missed + len(found) - len(extracted)
+                    if extracted:
+                        boxes.append(_Box(item.x0, item.y1, item.x1, [], extracted))
             pages.append((_reading_order(boxes, layout.width), layout.width))
-    return pages, images, title
+    return pages, images, missed, title
 
 
-def _count_images(item) -> int:
+def _images(item):
     if isinstance(item, LTImage):
-        return 1
-    return sum(_count_images(child) for child in item) if isinstance(item, LTFigure) else 0
+        yield item
+    elif isinstance(item, LTFigure):
+        for child in item:
+            yield from _images(child)
 
 
 def _links(page) -> list[tuple[tuple[float, float, float, float], str]]:
@@ -183,6 +192,9 @@ def _blocks(pages, body: float) -> list[Block]:
             if current is not None and not (current.kind in ("para", "item") and not current.bold
                                             and not current.plain.rstrip().endswith((".", "!", "?", ":"))
                                             and box.lines and box.lines[0].plain[:1].islower()):
+                current = None
+            if box.images:
+                blocks.extend(Block("image", image=image) for image in box.images)
                 current = None
             for line in box.lines:
                 if _PAGE_NUMBER.match(line.plain):

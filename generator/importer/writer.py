@@ -125,7 +125,7 @@ def _body(mapped: Mapped, slug: str, draft: Draft) -> str:
     written: set[str] = set()
     if mapped.prelude:
         placed["background"].append(("", mapped.prelude))
-        draft.went.append(("(text before the first heading)", SEGMENT_HEADINGS["background"]))
+        draft.went.append(("(text before the first heading)", f"{SEGMENT_HEADINGS['background']} (check it belongs there)"))
     for section in mapped.sections:
         if section.key:
             current = section.key
