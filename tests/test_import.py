@@ -161,11 +161,22 @@ def test_what_a_person_must_decide_is_reported_and_then_named_by_check_with_file
         assert f"{shown}:{line_of(start)}: '{field}'" in check.err, field
 
 
+def _garbled_docx() -> bytes:
+    """A .docx whose zip is sound but whose text (word/document.xml) is not XML."""
+    source = zipfile.ZipFile(io.BytesIO(kit.docx_bytes("headings")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for item in source.infolist():
+            archive.writestr(item, b"<w:document><w:body>" if item.filename == "word/document.xml" else source.read(item))
+    return out.getvalue()
+
+
 def test_bad_inputs_are_each_named_nothing_written_for_them_and_the_others_still_imported(tmp_path):
     folder = SiteFolder(tmp_path)
     good = kit.docx_bytes("headings")
     bad = {
         "damaged.docx": good[: len(good) // 2],
+        "garbled.docx": _garbled_docx(),
         "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
         "notes.txt": b"Some notes about a review.\n",
         "locked.pdf": kit.encrypted_pdf(),
@@ -177,7 +188,8 @@ def test_bad_inputs_are_each_named_nothing_written_for_them_and_the_others_still
     assert run.code == 1
     assert "Traceback" not in run.err + run.out
     expected = {
-        "damaged.docx": "damaged", "old.doc": "save it as .docx", "notes.txt": "not a Word document (.docx) or PDF",
+        "damaged.docx": "damaged", "garbled.docx": "damaged: its text is not valid XML",
+        "old.doc": "save it as .docx", "notes.txt": "not a Word document (.docx) or PDF",
         "locked.pdf": "password-protected", "scanned.pdf": "scanned image with no text", "empty.docx": "empty",
         "blank.pdf": "empty",
     }
@@ -185,7 +197,7 @@ def test_bad_inputs_are_each_named_nothing_written_for_them_and_the_others_still
         (line,) = [ln for ln in run.err.splitlines() if ln.startswith(str(tmp_path / "inbox" / name))]
         assert words in line and "Nothing was written for it" in line, line
     assert [p.name for p in (tmp_path / "briefings").rglob("*") if p.is_file()] == [f"{SLUG}.md"]
-    assert "Imported 1 of 8 file(s)" in run.out
+    assert "Imported 1 of 9 file(s)" in run.out
 
 
 def test_the_anonymity_check_runs_on_what_was_imported_and_its_findings_are_printed(tmp_path):

@@ -12,8 +12,10 @@ import copy
 import io
 import zipfile
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 import mammoth
+from lxml import etree  # python-docx's own dependency
 
 from generator.importer.blocks import Document, Image, ImportFailed
 from generator.importer.html_blocks import TITLE_CLASS, html_to_blocks
@@ -39,6 +41,8 @@ def read_docx(path: Path) -> Document:
         result = mammoth.convert_to_html(stream, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(convert))
     except (zipfile.BadZipFile, KeyError, EOFError) as err:
         raise ImportFailed(f"the .docx file is damaged or incomplete ({err}); open it in Word and save it again") from None
+    except (ExpatError, etree.XMLSyntaxError) as err:
+        raise ImportFailed(f"the .docx file is damaged: its text is not valid XML ({err}); open it in Word and save it again") from None
     blocks = html_to_blocks(result.value, images)
     return Document(blocks, _core_title(path))
 
@@ -61,7 +65,6 @@ _V = "{urn:schemas-microsoft-com:vml}"
 
 def _with_vml_text_boxes(data: bytes) -> bytes:
     """The .docx with every DrawingML text box that has no VML copy given one (else unchanged)."""
-    from lxml import etree  # python-docx's own dependency
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml")
