@@ -99,7 +99,7 @@ def map_document(blocks: list[Block], fallback_title: str) -> Mapped:
     if not title:
         title = _title_from(prelude) or fallback_title
     title = _SEVEN_MINUTE.sub("", title).strip(" :–—-") or title
-    return Mapped(title, prelude, [s for s in sections if s.blocks or s.key])
+    return Mapped(title, prelude, sections)
 
 
 def _title_from(prelude: list[Block]) -> str:
