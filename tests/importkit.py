@@ -101,7 +101,8 @@ def _picture(document, png: bytes, alt: str | None) -> None:
 
 
 def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE, meta: str = META) -> bytes:
-    """The briefing as a .docx: layout "headings", "bold", "table", "textboxes" (as Word writes them)
+    """The briefing as a .docx: layout "headings", "bold" (numbers typed), "numbered" (bold headings
+    numbered by Word's list numbering), "table", "textboxes" (as Word writes them)
     or "drawingml" (text boxes without the VML copy, as some other programs write them).
 
     ``images``: (png bytes, alt text or None) pictures placed after the first box.
@@ -109,7 +110,7 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
     document = docx.Document()
     if layout == "headings":
         document.add_heading(title, level=1)
-    elif layout == "bold":
+    elif layout in ("bold", "numbered"):
         _bold_line(document, title, 18)
     else:
         document.add_paragraph(title, style="Title")
@@ -122,6 +123,9 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
             _content(document, content)
         elif layout == "bold":
             _bold_line(document, f"{n} \u2013 {heading}")
+            _content(document, content)
+        elif layout == "numbered":  # Word's own numbering: each heading an item of a numbered list
+            document.add_paragraph(style="List Number").add_run(heading).bold = True
             _content(document, content)
         elif layout == "table":
             cell = table.cell((n - 1) // 2, (n - 1) % 2)
