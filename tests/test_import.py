@@ -17,7 +17,7 @@ from tests import importkit as kit
 from tests.sitekit import SiteFolder, cli, doc, text
 
 SLUG = "child-q-a-baby-who-was-not-seen"
-LAYOUTS = ["docx:headings", "docx:bold", "docx:numbered", "docx:table", "docx:textboxes", "docx:drawingml", "pdf:single", "pdf:two-column"]
+LAYOUTS = ["docx:headings", "docx:bold", "docx:numbered", "docx:table", "docx:textboxes", "docx:drawingml", "pdf:single", "pdf:two-pages", "pdf:two-column"]
 
 
 def _fixture(layout: str, **kw) -> tuple[str, bytes]:
@@ -54,6 +54,7 @@ def test_each_layout_imports_to_a_draft_that_builds_with_each_sentence_once_in_i
     assert "themes: [information-sharing, neglect]" in written
     assert re.findall(r'^  - "(.*)"$', written, re.MULTILINE) == [s for k, s in kit.sentences() if k == "questions"]
     assert f"{name} -> briefings/{SLUG}.md" in run.out
+    assert kit.RUNNING not in written  # a PDF's running header and footer are not content
     assert '"Questions for reflection" -> discussion_prompts' in run.out and '"Useful links" -> Further information' in run.out
 
     _publish(draft)
