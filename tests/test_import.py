@@ -17,7 +17,10 @@ from tests import importkit as kit
 from tests.sitekit import SiteFolder, cli, doc, text
 
 SLUG = "child-q-a-baby-who-was-not-seen"
-LAYOUTS = ["docx:headings", "docx:bold", "docx:numbered", "docx:table", "docx:textboxes", "docx:drawingml", "pdf:single", "pdf:two-pages", "pdf:two-column"]
+LAYOUTS = [
+    "docx:headings", "docx:bold", "docx:numbered", "docx:table", "docx:textboxes",
+    "docx:drawingml", "pdf:single", "pdf:two-pages", "pdf:two-column",
+]
 
 
 def _fixture(layout: str, **kw) -> tuple[str, bytes]:
