@@ -129,11 +129,12 @@ def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progres
         output_scan.scan_output(out, config, shown_as=site_dir.name)
         swap_in(out, site_dir)
     finally:
-        if alongside is not None:
-            alongside.cancel()
-        if search is not None:  # stopped (if still running) before its folder is deleted
-            search.cancel()
-        shutil.rmtree(work, ignore_errors=True)
+        with children.interrupts_held():  # a Ctrl+C now is taken once the folder is gone
+            if alongside is not None:
+                alongside.cancel()
+            if search is not None:  # stopped (if still running) before its folder is deleted
+                search.cancel()
+            shutil.rmtree(work, ignore_errors=True)
     return BuildResult(site, site_dir, len(page_list), len(file_list) + len(extra))
 
 
@@ -157,7 +158,7 @@ class Alongside:
             context = multiprocessing.get_context("fork")
             self.reply, answer = context.Pipe(duplex=False)  # a pipe: it works with the disk full
             self.process = context.Process(target=self._run, args=(os.getpid(), answer), daemon=False)
-            with children.forking():
+            with children.interrupts_held():
                 self.process.start()
             answer.close()
 

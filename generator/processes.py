@@ -30,7 +30,7 @@ def die_with_parent(parent: int | None) -> None:
 
 
 def preexec():
-    """A ``preexec_fn`` for subprocess.Popen (inside :func:`forking`) doing :func:`die_with_parent`,
+    """A ``preexec_fn`` for subprocess.Popen (inside :func:`interrupts_held`) doing :func:`die_with_parent`,
     or None where one is unsafe (another thread running: ``briefings serve``) or pointless."""
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return None
@@ -38,24 +38,25 @@ def preexec():
 
     def before_exec() -> None:
         die_with_parent(parent)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by forking()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by interrupts_held()
 
     return before_exec
 
 
 def ignore_interrupts() -> None:
     """In a worker (a ProcessPoolExecutor ``initializer``): leave SIGINT to the build, which stops
-    the workers itself. Then take the SIGINT that :func:`forking` held back, if any: ignored."""
+    the workers itself. Then take the SIGINT that :func:`interrupts_held` held back, if any: ignored."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @contextlib.contextmanager
-def forking():
-    """Hold SIGINT back while starting worker processes: a Ctrl+C landing inside ``os.fork``'s
-    own hooks is otherwise lost by the build ("Exception ignored") and kills the new child with a
-    traceback. The build receives it as soon as the workers are started."""
+def interrupts_held():
+    """Hold SIGINT back (it is delivered on leaving) while starting worker processes, or cleaning
+    up: a Ctrl+C landing inside ``os.fork``'s own hooks is otherwise lost by the build ("Exception
+    ignored") and kills the new child with a traceback, and one landing in the clean-up leaves
+    the temporary folder behind."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return

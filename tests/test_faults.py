@@ -126,4 +126,6 @@ def test_ctrl_c_at_any_stage_exits_130_quietly_and_leaves_a_whole_site(folder, s
     after = files(folder.site)
     assert after == old or "briefings/child-b/index.html" in after
     assert not re.search(r"^Built ", shown, re.M) or after != old
-    assert leftovers(folder) == []
+    left = {name: sorted(str(p.relative_to(folder.root / name)) for p in (folder.root / name).rglob("*"))
+            for name in leftovers(folder)}
+    assert not left, (left, shown)

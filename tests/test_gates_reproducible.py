@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,22 @@ def test_two_builds_are_byte_identical(content, tmp_path, tmp_path_factory):
     differ = [name for name in first if first[name] != second[name]]
     assert not differ, f"{len(differ)} file(s) differ between two builds: {differ[:20]}"
     assert len(first) > 20
+
+
+def test_a_build_on_tmpfs_and_one_on_disk_are_byte_identical(tmp_path, tmp_path_factory):
+    """Pagefind numbers pages in the order a folder lists its files, which differs between file
+    systems (hash order on ext4, creation order on tmpfs): the search index must not."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("no tmpfs beside the test folder's disk")
+    source = gatekit.every_page_type(tmp_path_factory).root
+    in_memory = Path(tempfile.mkdtemp(dir=shm, prefix="briefings-test-"))
+    try:
+        build_in_process(_copy_content(source, in_memory / "board"), in_memory / "site", seed="1")
+        build_in_process(_copy_content(source, tmp_path / "board"), tmp_path / "site", seed="1")
+        first, second = digests(in_memory / "site"), digests(tmp_path / "site")
+    finally:
+        shutil.rmtree(in_memory, ignore_errors=True)
+    assert any(name.startswith("pagefind/index/") for name in first)
+    differ = sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
+    assert not differ, f"{len(differ)} file(s) differ between tmpfs and disk: {differ[:20]}"

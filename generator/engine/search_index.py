@@ -123,7 +123,7 @@ class IndexJob:
                               encoding="utf-8")
         self.source.mkdir(parents=True, exist_ok=True)
         self.log = (work / "search-index.log").open("w+", encoding="utf-8")
-        with children.forking():
+        with children.interrupts_held():
             self.process = subprocess.Popen(_command(self.source, self.bundle, language), cwd=work, env=_environment(),
                                             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                             preexec_fn=children.preexec())
@@ -159,11 +159,14 @@ def _page_count(bundle: Path) -> int:
 
 
 # --- Reproducible output -------------------------------------------------------------------
-# Pagefind 1.5 writes its fragments and word index identically on every run, but the filter
-# files list their values in hash-map order, which changes from run to run, and the metadata
-# file names them by content hash (Pagefind issue #638). So two builds of the same content
-# would differ. We sort each filter file's values, rename it by its own content hash, and
-# rewrite the metadata file and pagefind-entry.json to match: same input, same bytes.
+# Pagefind 1.5 numbers the pages in the order it finds their files, which is the order the file
+# system lists a folder in: hash order on ext4 (with a seed of each disk's own), creation order
+# on tmpfs. Its filter files list their values in hash-map order, which changes from run to run,
+# and the metadata file names the index and filter files by content hash (Pagefind issue #638).
+# So two builds of the same content would differ. We number the pages in the order of their
+# fragments' content hashes, sort each filter's values, rename each rewritten file by its own
+# content hash, and rewrite the metadata file and pagefind-entry.json to match: same input, same
+# bytes, on any disk.
 
 SIGNATURE = b"pagefind_dcd"
 
@@ -175,21 +178,60 @@ def make_reproducible(bundle: Path) -> None:
         old_meta = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(old_meta)
         prefix = language["hash"].split("_")[0]
+        # meta: [version, pages [fragment hash, words], index chunks [from, to, hash],
+        #        filters [name, hash], sorts [name, pages], filterable meta fields]
+        new_of = _page_order(meta[1])
+        pages = [None] * len(meta[1])
+        for old, new in new_of.items():
+            pages[new] = meta[1][old]
+        meta[1] = pages
+        chunks = []
+        for start, end, old_hash in meta[2]:
+            words = _read(bundle / "index" / f"{old_hash}.pf_index")
+            for word in words[0]:  # [word, postings [page delta, locations, meta locations], ...]
+                word[1] = _renumber_postings(word[1], new_of)
+            chunks.append([start, end, _rewrite(bundle / "index" / f"{old_hash}.pf_index", words, prefix)])
+        meta[2] = chunks
         filters = []
         for name, old_hash in meta[3]:
-            old_file = bundle / "filter" / f"{old_hash}.pf_filter"
-            key, values = _read(old_file)
-            content = _encode([key, sorted(values, key=lambda v: v[0])])
-            new_hash = f"{prefix}_{hashlib.sha256(content).hexdigest()[:7]}"
-            old_file.unlink()
-            _write(bundle / "filter" / f"{new_hash}.pf_filter", content)
-            filters.append([name, new_hash])
+            key, values = _read(bundle / "filter" / f"{old_hash}.pf_filter")
+            values = sorted(([value, sorted(new_of[p] for p in found)] for value, found in values), key=lambda v: v[0])
+            filters.append([name, _rewrite(bundle / "filter" / f"{old_hash}.pf_filter", [key, values], prefix)])
         meta[3] = sorted(filters)
+        meta[4] = [[name, [new_of[p] for p in ordered], *rest] for name, ordered, *rest in meta[4]]
         content = _encode(meta)
         language["hash"] = f"{prefix}_{hashlib.sha256(content).hexdigest()[:10]}"
         old_meta.unlink()
         _write(bundle / f"pagefind.{language['hash']}.pf_meta", content)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _page_order(pages) -> dict[int, int]:
+    """Old page number -> new: the pages in the order of their fragments' content hashes."""
+    order = sorted(range(len(pages)), key=lambda i: (pages[i][0], pages[i][1:]))
+    return {old: new for new, old in enumerate(order)}
+
+
+def _renumber_postings(postings, new_of: dict[int, int]):
+    """A word's pages are delta-encoded in ascending order: decode, renumber, sort, encode."""
+    renumbered, page = [], 0
+    for posting in postings:
+        page += posting[0]
+        renumbered.append([new_of[page], *posting[1:]])
+    renumbered.sort(key=lambda p: p[0])
+    previous = 0
+    for posting in renumbered:
+        posting[0], previous = posting[0] - previous, posting[0]
+    return renumbered
+
+
+def _rewrite(old_file: Path, value, prefix: str) -> str:
+    """Replace ``old_file`` with ``value``, named by its content hash; return the new hash."""
+    content = _encode(value)
+    new_hash = f"{prefix}_{hashlib.sha256(content).hexdigest()[:7]}"
+    old_file.unlink()
+    _write(old_file.with_name(f"{new_hash}{old_file.suffix}"), content)
+    return new_hash
 
 
 def _read(path: Path):

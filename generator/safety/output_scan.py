@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.problems import ContentError, Problem
-from generator.processes import forking, quiet_worker
+from generator.processes import interrupts_held, quiet_worker
 from generator.safety.anonymity import Checker, line_at, one_line
 from generator.safety.redact import RedactList
 
@@ -47,7 +47,7 @@ def output_problems(checker: Checker, out: Path, shown_as: str) -> list[Problem]
         size = -(-len(files) // (workers * 4))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
         with ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) as pool:
-            with forking():  # the workers start as the work is handed out
+            with interrupts_held():  # the workers start as the work is handed out
                 done = pool.map(_output_chunk, [checker] * len(chunks), [out] * len(chunks), [shown_as] * len(chunks), chunks)
             problems = [p for chunk in done for p in chunk]
     # The same name found in several views of one file is reported once, at its line if known.

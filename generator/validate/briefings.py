@@ -13,7 +13,7 @@ from generator.config.settings import SLUG, LoadedConfig, pydantic_problems, res
 from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
-from generator.processes import forking, quiet_worker
+from generator.processes import interrupts_held, quiet_worker
 from generator.read import body as bodymod
 from generator.read import limits
 from generator.read.source import Source, find_briefings, read_source
@@ -135,7 +135,7 @@ def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Che
     size = max(1, len(paths) // (workers * 8))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) as pool:
-        with forking():  # the workers start as the work is handed out
+        with interrupts_held():  # the workers start as the work is handed out
             done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks))
         return [result for chunk in done for result in chunk]
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from generator.processes import forking, quiet_worker
+from generator.processes import interrupts_held, quiet_worker
 from generator.render.word.content import WordBriefing
 from generator.render.word.template import template
 from generator.render.word.writer import Writer
@@ -49,6 +49,6 @@ def render_all(briefings: list[WordBriefing], workers: int | None = None) -> lis
         return [render(b) for b in briefings]
     chunk = max(1, len(briefings) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) as pool:
-        with forking():  # the workers start as the work is handed out
+        with interrupts_held():  # the workers start as the work is handed out
             done = pool.map(render, briefings, chunksize=chunk)
         return list(done)
