@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.sitekit import BODY, SiteFolder, briefing_text, front_matter
+from tests.urlscan import unsafe_urls
 
 HOSTILE = [
     "", " ", "---", "...", "<script>alert(1)</script>", "{{ 7*7 }}", "{% include 'x' %}", "{# x", "]]>", "&amp;", "&#0;",
@@ -56,8 +57,23 @@ def mutated_front_matter(draw) -> dict:
     return data
 
 
+@st.composite
+def disguised_url(draw) -> str:
+    """A dangerous scheme as an attacker writes it: any case, with controls, spaces, tabs,
+    newlines or character references inside or around it, or an unknown scheme."""
+    word = draw(st.sampled_from(["javascript", "vbscript", "data", "file", "livescript", "x-unknown", "https", "mailto"]))
+    out = draw(st.sampled_from(["", " ", "\x01", "\t", "&#x20;", "\x1f"]))
+    for char in word + ":":
+        char = char.upper() if draw(st.booleans()) else char
+        out += draw(st.sampled_from([char, char, f"&#{ord(char)};", f"&#x{ord(char):x};", "\t" + char, "\n" + char]))
+    return out + draw(st.sampled_from(["alert(1)", "text/html,<script>alert(1)</script>", "///etc/passwd", "//x.example/"]))
+
+
+LINKS = st.builds(lambda form, url: form.format(url=url), st.sampled_from(
+    ["[x]({url})", "![x]({url})", "[x][r]\n\n[r]: {url}", "[x](<{url}>)", "<{url}>"]), disguised_url())
+
 MARKDOWN = st.lists(
-    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=60),
+    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=60), LINKS,
               st.sampled_from(["## Why it matters", "## What should we do?", "- point", "1. step", "> quote", "    code",
                                "| a |\n| - |\n| b |", "***", "<div>raw</div>", "[link][ref]\n\n[ref]: https://x.example/"])),
     max_size=12,
@@ -75,6 +91,7 @@ def _run_both(folder: SiteFolder) -> None:
             assert run.err.strip().splitlines()[-1].startswith(("Nothing was built", "The previous site/"))
     if build.code == 0:
         assert (folder.site / "index.html").is_file()
+        assert unsafe_urls(folder.site) == []  # pages, topic pages, feeds, data, Word relationships
         for record in folder.json("data/briefings.json"):
             assert (folder.site / record["url"] / "index.html").is_file()
     else:

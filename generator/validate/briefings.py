@@ -14,6 +14,7 @@ from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
 from generator.read import body as bodymod
+from generator.read import guidance
 from generator.read.source import Source, briefing_files, read_source
 from generator.safety import anonymity
 
@@ -47,7 +48,7 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
         return None, problems
     problems = _check_against_config(src, fm, config)
     content_root = config.resolve(config.site.briefings_dir)
-    links = bodymod.LocalLinks(src.path.parent, content_root, src.shown)
+    links = bodymod.LocalLinks(src.path.parent, content_root, src.shown, src.body, src.body_line)
     report_asset = None
     report_line = src.line("review", "report")
     if fm.review.report and bodymod.is_local(fm.review.report):
@@ -142,7 +143,7 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     # The anonymity check covers every briefing, drafts and embargoed ones too: they must be
     # clean before they are published.
     checker, problems = anonymity.Checker.for_config(config)
-    problems += checker.content_problems()
+    problems += checker.content_problems(guidance.read)
     briefings: list[Briefing] = []
     for briefing, found in _check_files(briefing_files(content_root), config, checker):
         problems += found
