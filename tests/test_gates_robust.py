@@ -144,6 +144,34 @@ def test_hostile_text_is_escaped_or_refused(body, title, guidance):
             assert not re.search(r"(?:href|src|action)\s*=\s*[\"']?\s*javascript:", page, re.I)  # text, never a link
 
 
+_SVG_PARTS = ["<script>alert(1)</script>", '<rect onload="alert(1)"/>', "<foreignObject/>", "<title>ok</title>",
+              '<a href="javascript:alert(1)"/>', '<image href="https://x.example/t.png"/>', '<rect fill="url(#g)"/>',
+              "<style>@import 'https://x.example/a.css';</style>", '<use href="#g"/>', "&lt;script&gt;"]
+FILE_CONTENT = st.one_of(
+    st.binary(max_size=64),
+    st.sampled_from([b"\x89PNG\r\n\x1a\n", b"%PDF-1.4", b"PK\x03\x04", b"GIF89a", b"<html><script>alert(1)</script>"]),
+    st.lists(st.sampled_from(_SVG_PARTS), max_size=3).map(
+        lambda parts: ('<svg xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>").encode()),
+)
+FILE_NAMES = st.sampled_from(["a.png", "a.PNG", "a.jpg", "a.gif", "a.webp", "a.svg", "a.SVG", "a.svgz", "a.pdf", "a.docx",
+                              "a.csv", "a.txt", "a.html", "a.HTM", "a.xhtml", "a.js", "a.exe", "a", ".htaccess", "a.md"])
+
+
+@ROBUST
+@given(name=FILE_NAMES, content=FILE_CONTENT, image=st.booleans())
+def test_hostile_files_are_refused_or_served_safely(name, content, image):
+    tmp, folder = _fresh_folder()
+    with tmp:
+        folder.write(f"briefings/files/{name}", content)
+        folder.add("child-y", body=BODY + f"\n{'!' if image else ''}[x](files/{name})\n")
+        _run_both(folder)
+        copied = folder.site / "files/files" / name
+        if folder.site.exists() and copied.exists():
+            assert copied.suffix.lower() in {".png", ".jpg", ".gif", ".webp", ".svg", ".pdf", ".docx", ".csv", ".txt"}
+            if copied.suffix.lower() == ".svg":
+                assert not re.search(rb"<script|onload|foreignObject|javascript:|https://", content, re.I), content
+
+
 def test_control_characters_are_refused_with_their_line(folder):
     """Found by this gate: Word files and feeds (XML) crashed on characters pasted from PDFs."""
     folder.add("child-a", title="Child A\x0b", body=BODY + "\nA line\x14 here.\n")

@@ -138,3 +138,30 @@ def test_word_never_writes_a_hyperlink_the_policy_refuses():
         rels = docx.read("word/_rels/document.xml.rels").decode()
     assert "https://ok.example.org/" in rels
     assert "javascript" not in rels.lower() and "vbscript" not in rels.lower()
+
+
+def test_text_direction_overrides_are_refused_like_control_characters(folder):
+    """U+202A-U+202E and U+2066-U+2069 show text in another order than it is stored."""
+    path = folder.add("child-a", title="Child A \u202eevil\u202c", body=BODY + "\n[safe](https://x.example/\u2066gpj.exe)\n")
+    folder.write("guidance/risk-assessment.md", "# Risk\n\nSee \u2067this\u2069.\n")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body_line = next(n for n, text in enumerate(lines, 1) if "\u2066" in text)
+    for run in (folder.check(), folder.build()):
+        assert run.code == 1 and "Traceback" not in run.err
+        for where, code in (("briefings/child-a.md:2", "202E"), ("briefings/child-a.md:2", "202C"),
+                            (f"briefings/child-a.md:{body_line}", "2066"), ("guidance/risk-assessment.md:3", "2067")):
+            assert f"{where}: invisible text-direction character U+{code}" in run.err, run.err
+
+
+def test_text_direction_override_in_the_config_is_refused(folder):
+    folder.add("child-a")
+    folder.config["site_name"] = "Testshire \u202dBriefings"
+    folder.config["board"]["name"] = "Testshire \u2068Partnership"
+    folder.write_config()  # the first as a YAML escape; the second written as the character itself
+    text = folder.config_path.read_text(encoding="utf-8").replace("\\u2068", "\u2068")
+    folder.config_path.write_text(text, encoding="utf-8")
+    board_line = next(n for n, line in enumerate(text.splitlines(), 1) if "\u2068" in line)
+    run = folder.build()
+    assert run.code == 1 and "Traceback" not in run.err
+    assert "site_config.yml:1: invisible text-direction character U+202D" in run.err
+    assert f"site_config.yml:{board_line}: invisible text-direction character U+2068" in run.err

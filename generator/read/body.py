@@ -23,7 +23,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from generator.model.briefing import Asset
 from generator.problems import Problem
-from generator.safety import urls
+from generator.safety import files, urls
 
 #: Heading aliases (normalised) for each body segment; see the format in the README.
 HEADING_ALIASES = {
@@ -152,6 +152,10 @@ class LocalLinks(LinkCheck):
         if not target.is_file():
             self.problems.append(Problem(self.shown, line, f"{what} '{url}' does not exist; "
                 f"check the path (relative to this briefing file)"))
+            return None
+        unsafe = files.refusal(target, image=what == "the image")
+        if unsafe:
+            self.problems.append(Problem(self.shown, line, f"{what} '{url}' {unsafe}"))
             return None
         output = posixpath.join(FILES_DIR, rel.as_posix())
         self.assets[target] = Asset(target, output)

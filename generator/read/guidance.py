@@ -23,6 +23,7 @@ from generator.config.settings import LoadedConfig
 from generator.problems import ContentError, Problem, did_you_mean, display_path
 from generator.read.body import LinkCheck, sanitise
 from generator.read.source import Source, read_source
+from generator.safety import characters
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
@@ -121,6 +122,8 @@ def load(config: LoadedConfig) -> dict[str, Guidance]:
             continue
         src, found_problems = read(path, config.root)
         problems += found_problems
+        if src is not None:
+            problems += characters.problems_in(src.body, shown, src.body_line)
         if src is not None and src.body.strip():
             check = LinkCheck(shown, src.body, src.body_line)
             found[slug] = render(src.body, check)
