@@ -58,7 +58,7 @@ def urls_in(path: Path) -> Iterator[str]:
         yield from _from_tree(lxml.etree.fromstring(path.read_bytes(), lxml.etree.XMLParser(resolve_entities=False)))
     elif suffix == ".json":
         yield from _from_json(json.loads(path.read_text(encoding="utf-8")))
-    elif suffix == ".docx":
+    elif suffix == ".docx" and zipfile.is_zipfile(path):  # a board's own .docx is copied as it is
         with zipfile.ZipFile(path) as docx:
             for name in docx.namelist():
                 if name.endswith(".rels"):
