@@ -20,6 +20,7 @@ from docx.shared import Pt
 TITLE = "Child Q: a baby who was not seen"
 META = "Child Safeguarding Practice Review, published 14 March 2024"
 LINK = "https://example.org/neglect"
+RUNNING = "Testshire Learning Team briefing"
 
 # (heading as the board writes it, the segment it belongs in, content); content is
 # (kind "p" or "li", runs), a run (text, "" | "b" | "i" | ("link", url)).
@@ -101,7 +102,8 @@ def _picture(document, png: bytes, alt: str | None) -> None:
 
 
 def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE, meta: str = META) -> bytes:
-    """The briefing as a .docx: layout "headings", "bold", "table", "textboxes" (as Word writes them)
+    """The briefing as a .docx: layout "headings", "bold" (numbers typed), "numbered" (bold headings
+    numbered by Word's list numbering), "table", "textboxes" (as Word writes them)
     or "drawingml" (text boxes without the VML copy, as some other programs write them).
 
     ``images``: (png bytes, alt text or None) pictures placed after the first box.
@@ -109,7 +111,7 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
     document = docx.Document()
     if layout == "headings":
         document.add_heading(title, level=1)
-    elif layout == "bold":
+    elif layout in ("bold", "numbered"):
         _bold_line(document, title, 18)
     else:
         document.add_paragraph(title, style="Title")
@@ -122,6 +124,9 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
             _content(document, content)
         elif layout == "bold":
             _bold_line(document, f"{n} \u2013 {heading}")
+            _content(document, content)
+        elif layout == "numbered":  # Word's own numbering: each heading an item of a numbered list
+            document.add_paragraph(style="List Number").add_run(heading).bold = True
             _content(document, content)
         elif layout == "table":
             cell = table.cell((n - 1) // 2, (n - 1) % 2)
@@ -186,10 +191,23 @@ def _fallback(n: int, body: str) -> str:
 
 # PDF -------------------------------------------------------------------------------------
 
-def _pdf():
+def _pdf(running: str = ""):
+    """An A4 fpdf2 document; ``running``: a header and footer line on every page, as boards' PDFs have."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    class Briefing(FPDF):
+        def header(self):
+            if running:
+                self.set_font("helvetica", "", 8)
+                self.cell(0, 4, running, new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            if running:
+                self.set_y(-12)
+                self.set_font("helvetica", "", 8)
+                self.cell(0, 4, f"{running} - page {self.page_no()}")
+
+    pdf = Briefing(format="A4")
     pdf.set_auto_page_break(True, 15)
     pdf.add_page()
     return pdf
@@ -212,17 +230,20 @@ def _pdf_box(pdf, n: int, heading: str, content) -> None:
 
 
 def pdf_bytes(layout: str = "single", boxes=BOXES, title: str = TITLE, meta: str = META, images: tuple = ()) -> bytes:
-    """The briefing as a text PDF: "single" column, or "two-column" (boxes 1-4 left, the rest right).
+    """The briefing as a text PDF: "single" column, "two-pages" (one column over two pages, with a
+    running header and footer) or "two-column" (boxes 1-4 left, the rest right).
 
     ``images``: PNG pictures placed after the first box."""
-    pdf = _pdf()
+    pdf = _pdf(RUNNING if layout == "two-pages" else "")
     pdf.set_font("helvetica", "B", 20)
     pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 11)
     pdf.multi_cell(0, 6, meta, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    if layout == "single":
+    if layout in ("single", "two-pages"):
         for n, (heading, _, content) in enumerate(boxes, start=1):
+            if layout == "two-pages" and n == 4:
+                pdf.add_page()
             _pdf_box(pdf, n, heading, content)
             for picture in images if n == 1 else ():
                 pdf.image(io.BytesIO(picture), w=30)
