@@ -118,6 +118,9 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
     document.add_paragraph(meta)
     if layout == "table":
         table = document.add_table(rows=(len(boxes) + 1) // 2, cols=2)
+    if layout == "smartart":
+        _smartart(document, boxes)
+        boxes = []
     for n, (heading, _, content) in enumerate(boxes, start=1):
         if layout == "headings":
             document.add_heading(f"{n}. {heading}", level=2)
@@ -182,6 +185,33 @@ def _text_box(document, n: int, heading: str, content, fallback: bool = True) ->
 </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
 {_fallback(n, body) if fallback else ""}</mc:AlternateContent></w:r>"""
     document.add_paragraph()._p.append(parse_xml(xml))
+
+
+_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+
+
+def _smartart(document, boxes) -> None:
+    """The seven boxes as one SmartArt diagram: a shape per heading, a child shape for its text,
+    the connection points between them (no text) as Word writes them."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    points, n = ['<dgm:pt modelId="0" type="doc"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p/></dgm:t></dgm:pt>'], 0
+    for number, (heading, _, content) in enumerate(boxes, start=1):
+        for lines in ([f"{number}. {heading}"], ["".join(t for t, _ in runs) for _, runs in content]):
+            n += 1
+            paras = "".join(f"<a:p><a:r><a:t>{escape(line)}</a:t></a:r></a:p>" for line in lines)
+            points.append(f'<dgm:pt modelId="{n}"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/>{paras}</dgm:t></dgm:pt>')
+            points.append(f'<dgm:pt modelId="{n}0" type="parTrans"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p/></dgm:t></dgm:pt>')
+    xml = (f'<dgm:dataModel xmlns:dgm="{_DGM}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+           f"<dgm:ptLst>{''.join(points)}</dgm:ptLst><dgm:cxnLst/><dgm:bg/><dgm:whole/></dgm:dataModel>")
+    part = Part(PackURI("/word/diagrams/data1.xml"), "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+                xml.encode(), document.part.package)
+    r_id = document.part.relate_to(part, RT.DIAGRAM_DATA)
+    drawing = f"""<w:r {_NS} xmlns:dgm="{_DGM}"><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/>
+<wp:docPr id="900" name="Diagram 1"/><a:graphic><a:graphicData uri="{_DGM}"><dgm:relIds r:dm="{r_id}"/></a:graphicData>
+</a:graphic></wp:inline></w:drawing></w:r>"""
+    document.add_paragraph()._p.append(parse_xml(drawing))
 
 
 def _fallback(n: int, body: str) -> str:

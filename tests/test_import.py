@@ -40,6 +40,19 @@ def _publish(path) -> None:
     path.write_text(draft.replace("draft: true", "draft: false", 1), encoding="utf-8")
 
 
+def _published_page(folder: SiteFolder, draft):
+    """Publish the draft, build, and check every sentence is in its segment exactly once; the page."""
+    _publish(draft)
+    folder.built()
+    page = doc(folder, f"briefings/{SLUG}/index.html")
+    main = text(page.cssselect("main")[0])
+    for segment, sentence in kit.sentences():
+        (section,) = page.cssselect(f"section.lb-segment--{segment}")
+        assert text(section).count(sentence) == 1, (segment, sentence)
+        assert main.count(sentence) == 1, sentence
+    return page
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_each_layout_imports_to_a_draft_that_builds_with_each_sentence_once_in_its_segment(tmp_path, layout):
     folder = SiteFolder(tmp_path)
@@ -60,20 +73,25 @@ def test_each_layout_imports_to_a_draft_that_builds_with_each_sentence_once_in_i
     assert kit.RUNNING not in written  # a PDF's running header and footer are not content
     assert '"Questions for reflection" -> discussion_prompts' in run.out and '"Useful links" -> Further information' in run.out
 
-    _publish(draft)
-    folder.built()
-    page = doc(folder, f"briefings/{SLUG}/index.html")
-    main = text(page.cssselect("main")[0])
-    for segment, sentence in kit.sentences():
-        (section,) = page.cssselect(f"section.lb-segment--{segment}")
-        assert text(section).count(sentence) == 1, (segment, sentence)
-        assert main.count(sentence) == 1, sentence
+    page = _published_page(folder, draft)
     learning = page.cssselect("section.lb-segment--learning")[0]
     assert [text(s) for s in learning.cssselect("li strong")] == ["not"]
     assert [text(e) for e in page.cssselect("section.lb-segment--why em")] == ["invisible"]
     links = page.cssselect("section.lb-segment--further a")
     assert [text(a) for a in links if a.get("href") == kit.LINK] == ["neglect practice guidance"]
     assert len(learning.cssselect("li")) == 3  # bullets stay list items
+
+
+def test_the_seven_boxes_as_a_smartart_diagram_are_read_from_the_diagram(tmp_path):
+    folder = SiteFolder(tmp_path)
+    data = kit.docx_bytes("smartart")
+    assert "word/diagrams/data1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    run = _import(folder, ("diagram.docx", data))
+    assert run.code == 0, run.err
+    assert "SmartArt diagram(s) was read in the diagram's own order" in run.out
+    written = (tmp_path / "briefings" / f"{SLUG}.md").read_text(encoding="utf-8")
+    assert re.findall(r'^  - "(.*)"$', written, re.MULTILINE) == [s for k, s in kit.sentences() if k == "questions"]
+    _published_page(folder, tmp_path / "briefings" / f"{SLUG}.md")
 
 
 def test_images_are_extracted_with_their_alt_text_and_a_missing_one_is_reported(tmp_path):
