@@ -193,3 +193,14 @@ def test_a_theme_listed_twice_in_one_briefing_is_refused_at_its_line(folder):
     path = folder.add("child-b", themes=["neglect", "risk-assessment", "neglect"])
     line = path.read_text(encoding="utf-8").splitlines().index("themes:") + 1 + 3
     refused(folder, f"briefings/child-b.md:{line}:", "theme 'neglect' is listed twice")
+
+
+def test_a_linked_image_or_logo_that_is_a_link_in_a_loop_is_a_problem(folder):
+    (folder.root / "briefings" / "loop.png").symlink_to(folder.root / "briefings" / "loop.png")
+    folder.add("child-b", body=BODY + "\n![A chart](loop.png)\n")
+    refused(folder, "briefings/child-b.md:", "'loop.png' is a link in a loop")
+    (folder.root / "briefings" / "child-b.md").unlink()
+    (folder.root / "logo.png").symlink_to(folder.root / "logo.png")
+    folder.config["logo"] = "logo.png"
+    folder.write_config()
+    refused(folder, "site_config.yml", "is a link in a loop")

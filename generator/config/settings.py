@@ -247,7 +247,10 @@ LOGO_TYPES = files.IMAGE_TYPES
 
 def _logo_problem(loaded: LoadedConfig) -> str | None:
     """Why the logo cannot be published: it must be a safe image inside the content folder."""
-    logo = loaded.resolve(loaded.site.logo)
+    try:
+        logo = loaded.resolve(loaded.site.logo)
+    except (RuntimeError, OSError):  # a link in a loop (RuntimeError before Python 3.13)
+        return "is a link in a loop (it leads back to itself); replace the link with the image file"
     if not logo.is_relative_to(loaded.root.resolve()):
         return "is outside the content folder; copy it beside site_config.yml (e.g. branding/logo.png) and give that path"
     if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():

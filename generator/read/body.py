@@ -138,7 +138,12 @@ class LocalLinks(LinkCheck):
     def resolve(self, url: str, line: int | None, what: str) -> str | None:
         """Return the site-relative output path for a local link, or None (and a Problem)."""
         parts = urlsplit(url)
-        target = (self.base_dir / unquote(parts.path)).resolve()
+        try:
+            target = (self.base_dir / unquote(parts.path)).resolve()
+        except (RuntimeError, OSError):  # a link in a loop (RuntimeError before Python 3.13)
+            self.problems.append(Problem(self.shown, line, f"{what} '{url}' is a link in a loop (it leads back to "
+                "itself); replace the link with the file"))
+            return None
         try:
             rel = target.relative_to(self.root)
         except ValueError:
