@@ -136,7 +136,7 @@ def test_a_section_that_fits_no_segment_is_kept_under_its_own_heading(tmp_path, 
     boxes = [*kit.BOXES, kit.EXTRA]
     run = _import(folder, ("extra.docx", kit.docx_bytes(layout, boxes=boxes)))
     assert run.code == 0, run.err
-    assert '"About the partnership" -> kept under its own heading' in run.out
+    assert '"About the partnership" -> kept under its own heading "About the partnership" (shown with Further information)' in run.out
     _publish(tmp_path / "briefings" / f"{SLUG}.md")
     folder.built()
     page = doc(folder, f"briefings/{SLUG}/index.html")
