@@ -182,7 +182,8 @@ def _write_blocks(blocks: list[Block], slug: str, draft: Draft, out: list[str], 
         elif block.kind == "item":
             marker = "1." if block.ordered else "-"
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            end = "" if nxt is not None and nxt.kind == "item" else "\n"
+            same_list = nxt is not None and nxt.kind == "item" and (nxt.ordered == block.ordered or nxt.level != block.level)
+            end = "" if same_list else "\n"
             out.append(f"{'    ' * block.level}{marker} {block.text}{end}")
         elif block.kind == "heading":
             out.append(f"### {block.text}\n")
