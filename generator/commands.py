@@ -56,7 +56,8 @@ def run(args, as_of: date) -> int:
         raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
     if args.command == "build":
         progress = _progress(args.quiet)
-        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress)
+        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress,
+                                cache=not args.no_cache)
         if isinstance(progress, _TerminalProgress):
             progress(f"done: {result.pages:,} pages, {result.files:,} other files")
         print(f"Built {result.site_dir} (as of {as_of.isoformat()}): {pipeline.summary(result.site)}")
@@ -64,7 +65,7 @@ def run(args, as_of: date) -> int:
     if args.command == "check":
         return check(config_path, as_of)
     if args.command == "serve":
-        return serve(config_path, args.as_of, args.port)
+        return serve(config_path, args.as_of, args.port, cache=not args.no_cache)
     if args.command == "new":
         return new(config_path, args.name, args.type)
     if args.command == "stats":
@@ -102,7 +103,7 @@ def coming_up(site, days: int) -> list[str]:
     return lines
 
 
-def serve(config_path: Path, as_of: date | None, port: int) -> int:
+def serve(config_path: Path, as_of: date | None, port: int, cache: bool = True) -> int:
     """Build into a private preview folder, serve it, and rebuild whenever the content changes.
 
     A failed rebuild prints its problems and the preview keeps the last good build (the build
@@ -115,7 +116,7 @@ def serve(config_path: Path, as_of: date | None, port: int) -> int:
 
     def rebuild() -> None:
         try:
-            pipeline.build(config_path, as_of or date.today(), preview)
+            pipeline.build(config_path, as_of or date.today(), preview, cache=cache)
             print("Rebuilt the preview.", file=sys.stderr, flush=True)
         except ContentError as err:
             print(f"{len(err.problems)} problem(s); the preview shows the last good build:", file=sys.stderr)

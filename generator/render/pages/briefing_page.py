@@ -21,6 +21,6 @@ def build(site: Site, r: Renderer):
         b = entry.briefing
         yield r.page(
             f"briefings/{b.slug}/index.md", "briefing.html", b.title,
-            description=b.meta.summary,
+            description=b.meta.summary, memo=entry,  # everything below follows from the entry
             entry=entry, b=b, segments=segments(site, entry),
         )
