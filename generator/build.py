@@ -76,7 +76,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
     a long stage (MkDocs' pages) has got; commands.py shows it on a terminal. ``cache=False``
     (``--no-cache``) neither reads nor writes the build cache."""
     progress("reading and checking briefings")
-    store = open_cache(config_path, cache)
+    store = open_cache(config_path, cache and _target_is_safe(config_path, site_dir))
     config, site = prepare(config_path, as_of, store)
     site_dir = (site_dir or config.root / "site").resolve()
     refuse_unsafe_site_dir(site_dir, config)
@@ -235,6 +235,17 @@ def open_cache(config_path: Path, enabled: bool = True) -> Store:
     """``.briefings-cache/`` beside site_config.yml (``Store(None)``, remembering nothing, if not
     ``enabled``)."""
     return Store(config_path.parent / CACHE_FOLDER if enabled else None)
+
+
+def _target_is_safe(config_path: Path, site_dir: Path | None) -> bool:
+    """Refuse an unsafe --site-dir before the cache writes anything (True when the config
+    cannot be loaded: prepare() reports that, and nothing is cached)."""
+    try:
+        config = load_config(config_path)
+    except ContentError:
+        return False
+    refuse_unsafe_site_dir((site_dir or config.root / "site").resolve(), config)
+    return True
 
 
 def briefing_memo(store: Store | None, config: LoadedConfig, as_of: date) -> BriefingMemo | None:

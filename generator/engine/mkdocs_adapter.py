@@ -200,7 +200,9 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         "plugins": ["search"] if options.search else [],
         "markdown_extensions": [],
         "extra_css": list(options.extra_css),
-        "extra_javascript": list(options.extra_javascript),
+        # deferred: they run once the page is parsed, as they would at the end of the body, but the
+        # first paint does not wait for them
+        "extra_javascript": [{"path": path, "defer": True} for path in options.extra_javascript],
         "nav": _nav(pages),
         "extra": {"generator": False, "primary_colour": options.primary_colour},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
@@ -218,11 +220,22 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         raise EngineError(str(err)) from None
 
 
-def serve(rebuild, site_dir: Path, watch: list[Path], port: int) -> None:
-    """Serve ``site_dir`` on localhost and call ``rebuild`` whenever a watched path changes."""
-    from mkdocs.livereload import LiveReloadServer
+def serve(rebuild, site_dir: Path, watch: list[Path], port: int, on_start=None) -> None:
+    """Serve ``site_dir`` on localhost and call ``rebuild`` whenever a watched path changes.
+
+    ``on_start(reload)``, if given, receives a function that makes open pages reload (for a
+    rebuild that finishes in the background, after ``rebuild`` has returned)."""
+    from mkdocs.livereload import LiveReloadServer, _timestamp
 
     server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
+
+    def reload() -> None:
+        with server._epoch_cond:  # what the server does itself after a rebuild
+            server._wanted_epoch = server._visible_epoch = _timestamp()
+            server._epoch_cond.notify_all()
+
+    if on_start is not None:
+        on_start(reload)
     for path in watch:
         if path.exists():
             server.watch(str(path))
