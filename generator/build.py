@@ -258,7 +258,7 @@ def briefing_memo(store: Store | None, config: LoadedConfig, as_of: date) -> Bri
 def site_key(config: LoadedConfig, as_of: date, strict: bool) -> str:
     """Every input of a whole build: the generator, every file it reads and the as-of date."""
     logo = [config.resolve(config.site.logo)] if config.site.logo else []
-    return digest(code_version(), as_of.isoformat(), str(strict), str(config.root),
+    return digest(code_version(), search_index.indexer_version(), as_of.isoformat(), str(strict), str(config.root),
                   tree_digest(*config.content_paths(), *logo))
 
 

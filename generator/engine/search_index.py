@@ -65,6 +65,14 @@ def pagefind_binary() -> Path:
     return Path(found)
 
 
+def indexer_version() -> str:
+    """Which indexer runs (PAGEFIND_BINARY_PATH can name another): part of every cache key that
+    stands for its output."""
+    binary = pagefind_binary()
+    stat = binary.stat()
+    return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
 def _command(site: Path, bundle: Path, language: str) -> list[str]:
     return [str(pagefind_binary()), "--site", str(site), "--output-path", str(bundle),
             "--force-language", language.split("-")[0].lower() or "en", "--silent"]
@@ -119,7 +127,8 @@ class IndexJob:
         self.store = store if store is not None and store.enabled else None
         self.key = None
         if self.store is not None:  # the index is a function of exactly the pages it is given
-            self.key = digest(code_version(), language, *(part for p in marked for part in (p.path, p.title, p.html)))
+            self.key = digest(code_version(), indexer_version(), language,
+                              *(part for p in marked for part in (p.path, p.title, p.html)))
             self.stats = self.store.get_tree("search", self.key, self.bundle)
             if self.stats is not None:
                 self.process = None
