@@ -109,11 +109,10 @@ class Renderer:
 
         ``memo``: a value whose ``repr`` stands for every other argument (they must be worked out
         from it and the context alone), so the page can be taken from the build cache."""
-        key = digest(self.key, path, template, title, repr(memo)) if memo is not None and self.store else None
-        if key is not None:
-            found = self.store.get_object("page", key)
-            if isinstance(found, Page):
-                return found
+        key = self._page_key(path, template, title, memo)
+        found = self._remembered(key)
+        if found is not None:
+            return found
         root = page_root(path)
         options = {k: kwargs.pop(k) for k in ("description", "nav_title", "nav_order", "links", "search", "hide")
                    if k in kwargs}
@@ -122,6 +121,18 @@ class Renderer:
         if key is not None:
             self.store.put_object("page", key, page)
         return page
+
+    def remembered(self, path: str, template: str, title: str, memo) -> Page | None:
+        """The page ``page(path, template, title, memo=memo, ...)`` would return, if the build
+        cache has it (so a caller need not work out the other arguments)."""
+        return self._remembered(self._page_key(path, template, title, memo))
+
+    def _page_key(self, path: str, template: str, title: str, memo) -> str | None:
+        return digest(self.key, path, template, title, repr(memo)) if memo is not None and self.store else None
+
+    def _remembered(self, key: str | None) -> Page | None:
+        found = self.store.get_object("page", key) if key is not None else None
+        return found if isinstance(found, Page) else None
 
     def text(self, template: str, **kwargs) -> str:
         """Render a template; a broken template (often a site's own override) is a clear error."""
