@@ -148,6 +148,8 @@ def serve(config_path: Path, as_of: date | None, port: int, cache: bool = True) 
 
     def rebuild() -> None:
         now = fast.snapshot(watched)
+        if now == state["files"] and state["site"] is not None:
+            return  # one save often fires several events: nothing changed since the last look
         edited = fast.edited_briefings(state["files"], now, _briefings_dir(config_path)) if state["site"] else []
         state["files"] = now
         if edited:
@@ -161,6 +163,7 @@ def serve(config_path: Path, as_of: date | None, port: int, cache: bool = True) 
                       "in the background.", file=sys.stderr, flush=True)
                 catch_up.request()
                 return
+        catch_up.withdraw()  # this build covers whatever the background one was asked for
         full_build()
 
     try:
@@ -197,6 +200,10 @@ class _Background:
 
     def request(self) -> None:
         self.wanted.set()
+
+    def withdraw(self) -> None:
+        """Forget a request not yet started (a run already under way finishes)."""
+        self.wanted.clear()
 
     def _loop(self) -> None:
         while True:
