@@ -43,7 +43,7 @@ def test_a_second_build_with_no_wait_says_one_is_running_and_exits_2(folder):
     before = folder.html("index.html")
     folder.add("child-b")
     with FileLock(folder.root / site_folder.LOCK_NAME):
-        done = subprocess.run(command(folder, "--no-wait"), capture_output=True, text=True, timeout=120)
+        done = subprocess.run(command(folder, "--no-wait"), capture_output=True, text=True, timeout=600)
     assert done.returncode == 2, done.stderr
     assert "another build" in done.stderr and str(folder.site) in done.stderr
     assert "Traceback" not in done.stderr
@@ -64,7 +64,7 @@ def test_a_second_build_waits_for_the_first_then_builds(folder):
         assert not (folder.site / "briefings" / "child-b").exists()
     finally:
         lock.release()
-    out, err = proc.communicate(timeout=120)
+    out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
     assert (folder.site / "briefings" / "child-b" / "index.html").is_file()
 
@@ -77,7 +77,7 @@ def test_the_lock_of_a_killed_build_never_blocks(folder):
     holder.kill()
     holder.wait()
     assert (folder.root / site_folder.LOCK_NAME).exists()  # the file stays; its flock died with the process
-    done = subprocess.run(command(folder, "--no-wait"), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command(folder, "--no-wait"), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
 
 
@@ -148,7 +148,7 @@ def build_killed_at(args: list[str], stage: str) -> tuple[bool, str]:
             proc.send_signal(signal.SIGKILL)
             killed = True
     os.close(main)
-    proc.wait(timeout=120)
+    proc.wait(timeout=600)
     return killed and proc.returncode == -signal.SIGKILL, shown.decode("utf-8", "replace")
 
 
@@ -175,7 +175,7 @@ def test_a_build_killed_at_any_stage_leaves_a_complete_site_and_the_next_build_c
     assert killed, shown
     assert files(folder.site) in (old, new), f"killed at {stage!r}: site/ is neither the old nor the new site"
     time.sleep(0.5)  # the build's children die with it (PR_SET_PDEATHSIG): nothing writes on
-    done = subprocess.run(command(folder), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command(folder), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert files(folder.site) == new
     time.sleep(0.5)

@@ -97,7 +97,7 @@ if where == "mid-layout":  # after a few pages are laid out and their cache refe
             os.kill(os.getpid(), signal.SIGKILL)
     Store.put_name = put_name
 else:  # everything built and cached, killed just before the swap
-    build._swap_in = lambda new, site_dir: os.kill(os.getpid(), signal.SIGKILL)
+    build.swap_in = lambda new, site_dir: os.kill(os.getpid(), signal.SIGKILL)
 sys.exit(main(sys.argv[2:]))
 """
 

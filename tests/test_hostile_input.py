@@ -24,7 +24,7 @@ BOMB = "\n".join([
 def run(folder: SiteFolder, command: str = "build") -> subprocess.CompletedProcess:
     """The real CLI in its own process, so a hang fails the test (timeout) instead of stalling it."""
     args = [sys.executable, "-m", "generator.cli", "--config", str(folder.config_path), command, "--as-of", AS_OF]
-    return subprocess.run(args, capture_output=True, text=True, timeout=120)
+    return subprocess.run(args, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture
