@@ -13,7 +13,9 @@ from importlib.resources import files
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
+from generator.i18n.language import ENGLISH, Language
 from generator.problems import BuildFailed
 
 PACKAGE_TEMPLATES = Path(str(files("generator.templates")))
@@ -63,12 +65,35 @@ def page_root(path: str) -> str:
 
 
 def long_date(value: date | None) -> str:
-    """'14 March 2020': the GOV.UK style for dates."""
-    return f"{value.day} {value:%B %Y}" if value else ""
+    """'14 March 2020': the GOV.UK style for dates (in English; see Language.long_date)."""
+    return ENGLISH.long_date(value)
+
+
+def mailto(address: str, subject: str | None = None) -> Markup:
+    """A mail link showing the address, for an address inside a translated sentence."""
+    query = f"?subject={jinja2.filters.do_urlencode(plain(subject))}" if subject else ""
+    return Markup('<a href="mailto:{}{}">{}</a>').format(address, Markup(query), address)
+
+
+def plain(text: str) -> str:
+    """A translated sentence (Markup, its values escaped) as plain text again: for a URL."""
+    return text.unescape() if isinstance(text, Markup) else text
+
+
+def tel(number: str) -> Markup:
+    return Markup('<a href="tel:{}">{}</a>').format(number.replace(" ", ""), number)
+
+
+def hidden(text: str) -> Markup:
+    """Words for screen readers only (e.g. which briefing a "Download" link is for)."""
+    return Markup('<span class="lb-visually-hidden">{}</span>').format(text) if text else Markup("")
 
 
 class Renderer:
-    def __init__(self, site_templates: Path | None = None, context: dict | None = None):
+    """Renders in one language: ``_()``/``ngettext()`` in templates and ``self.language`` in
+    builders come from that language's message catalogue (generator/i18n)."""
+
+    def __init__(self, site_templates: Path | None = None, context: dict | None = None, language: Language = ENGLISH):
         search = [str(site_templates)] if site_templates and site_templates.is_dir() else []
         self.search_path = [Path(p) for p in search] + [PACKAGE_TEMPLATES]
         self.env = jinja2.Environment(
@@ -78,10 +103,19 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
-        self.env.filters["long_date"] = long_date
+        self.language = language
+        self.env.install_gettext_translations(language.messages, newstyle=True)
+        self.env.filters["long_date"] = language.long_date
+        self.env.filters["plain"] = plain
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
+        self.env.globals.update(time_tag=self.time_tag, mailto=mailto, tel=tel, hidden=hidden)
         self.env.globals.update(context or {})
+
+    def time_tag(self, value: date) -> Markup:
+        """``<time datetime="2020-03-14">14 March 2020</time>``, for a date inside a translated sentence."""
+        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), self.language.long_date(value))
 
     def page(self, path: str, template: str, title: str, **kwargs) -> Page:
         """Render ``pages/<template>`` for the page at ``path``; ``root`` makes links relative."""
