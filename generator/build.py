@@ -21,9 +21,11 @@ from generator.config.settings import LoadedConfig, load_config, logo_output
 from generator.derive.publication import State
 from generator.derive.site import Site, derive
 from generator.engine import mkdocs_adapter, search_index
+from generator.i18n.language import Language
 from generator.problems import ContentError, UsageError
 from generator.read import guidance
 from generator.render import pages
+from generator.render.chrome import chrome_text
 from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
 from generator.safety import output_scan
@@ -61,7 +63,7 @@ def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
 
 
 def renderer_for(config: LoadedConfig, site: Site) -> Renderer:
-    return Renderer(config.root / "templates", {"site": config.site, "as_of": site.as_of})
+    return Renderer(config.root / "templates", {"site": config.site, "as_of": site.as_of}, Language(config.site.language))
 
 
 def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: bool = False,
@@ -92,6 +94,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
             extra_javascript=tuple(assets.GLOBAL_JS),
             strict=strict,
             search=False,  # Pagefind (generator/search_index.py) replaces Material's search
+            text=chrome_text(renderer.language),
         )
         docs, out = work / "docs", work / "site"
         docs.mkdir()

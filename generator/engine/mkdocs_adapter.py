@@ -42,6 +42,7 @@ class EngineOptions:
     logo: str | None = None  # site-relative path of the header logo (one of the files)
     strict: bool = False
     search: bool = True
+    text: dict[str, str] | None = None  # our theme templates' words, in the site's language (render/chrome.py)
 
 
 class _GeneratedSite(BasePlugin):
@@ -138,7 +139,7 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         "extra_css": list(options.extra_css),
         "extra_javascript": list(options.extra_javascript),
         "nav": _nav(pages),
-        "extra": {"generator": False, "primary_colour": options.primary_colour},
+        "extra": {"generator": False, "primary_colour": options.primary_colour, "lb_text": dict(options.text or {})},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
     }
     # Quiet MkDocs' own INFO chatter: we print our own progress and summary.

@@ -90,4 +90,9 @@ class Language:
         return Locale.parse(self.locale).get_display_name(self.locale).capitalize()
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalogue where it is defined (a table); translate it where used."""
+    return message
+
+
 ENGLISH = Language(SOURCE_LANGUAGE)

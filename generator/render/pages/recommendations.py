@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.derive.site import Entry, Site
+from generator.i18n.language import N_
 from generator.model.frontmatter import Recommendation
 from generator.render.renderer import OutputFile, Renderer
 
-STATUSES = {"open": "Open", "in-progress": "In progress", "complete": "Complete"}
-NOT_STATED = "Not stated"
+STATUSES = {"open": N_("Open"), "in-progress": N_("In progress"), "complete": N_("Complete")}
+NOT_STATED = N_("Not stated")
 CSV_COLUMNS = ("review", "review_type", "board", "published", "briefing_url", "recommendation",
                "agency", "due", "status", "overdue")
 
@@ -82,12 +83,13 @@ def to_csv(site: Site, found: list[Row]) -> bytes:
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     found = rows(site)
     yield r.page(
-        "recommendations/index.md", "recommendations.html", "Recommendations tracker",
-        description="Every recommendation from the published case reviews, with its agency, due date and status.",
-        nav_title="Recommendations", nav_order=50,
-        rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels=STATUSES,
+        "recommendations/index.md", "recommendations.html", _("Recommendations tracker"),
+        description=_("Every recommendation from the published case reviews, with its agency, due date and status."),
+        nav_title=_("Recommendations"), nav_order=50,
+        rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels={key: _(label) for key, label in STATUSES.items()},
         overdue=sum(row.overdue for row in found), reviews=len({row.entry.slug for row in found}),
     )
     yield OutputFile("data/recommendations.csv", to_csv(site, found))
