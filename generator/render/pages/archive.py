@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from generator.derive.site import Entry, Site
-from generator.render import feeds
 from generator.i18n.language import Language
+from generator.render import feeds
 from generator.render.renderer import Renderer
 
 
