@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from generator.config import yamlfile
+from generator.config import localised, yamlfile
+from generator.i18n.language import available, base
 from generator.problems import ContentError, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -95,6 +96,7 @@ class SiteConfig(_Strict):
     site_name: str = Field(min_length=1)
     site_url: str = Field(pattern=r"^https?://\S+$")
     language: str = "en"
+    translations: list[str] = []  # further languages, each built under site/<code>/
     board: Board
     publication: Publication = Publication()
     themes: dict[str, Theme] = Field(min_length=1)
@@ -118,6 +120,29 @@ class SiteConfig(_Strict):
             )
         return themes
 
+    @field_validator("translations")
+    @classmethod
+    def _translation_languages(cls, codes: list[str]) -> list[str]:
+        unknown = [code for code in codes if base(code) not in available()]
+        if unknown:
+            raise ValueError(f"no interface translation for {', '.join(unknown)}; the languages available are "
+                             f"{', '.join(available())}")
+        if len(set(codes)) != len(codes):
+            raise ValueError("a language is listed twice; list each once")
+        return codes
+
+    @model_validator(mode="after")
+    def _translations_differ(self):
+        if self.language in self.translations:
+            raise ValueError(f"translations lists {self.language}, the site's own language (language:); "
+                             "list only the further languages")
+        return self
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language of the site, the one at its root first."""
+        return [self.language, *self.translations]
+
     @field_validator("site_url")
     @classmethod
     def _trailing_slash(cls, url: str) -> str:
@@ -135,8 +160,13 @@ class LoadedConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    site: SiteConfig
+    site: SiteConfig  # in the site's own language (``language``)
     path: Path
+    translated: dict[str, SiteConfig] = {}  # the same settings in each further language
+
+    def for_language(self, code: str) -> SiteConfig:
+        """The settings with the board's text (theme titles, names...) in ``code``."""
+        return self.site if code == self.site.language else self.translated[code]
 
     @property
     def root(self) -> Path:
@@ -203,11 +233,16 @@ def load_config(path: Path) -> LoadedConfig:
         raise ContentError([Problem(shown, err.line, f"malformed YAML: {err.message}")]) from None
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, None, "the file must be a YAML mapping of settings (site_name, board, themes, ...)")])
+    problems = localised.check(data, node, shown)
     try:
-        site = SiteConfig.model_validate(data)
+        site = SiteConfig.model_validate(localised.for_language(data, str(data.get("language", "en"))))
     except ValidationError as err:
-        raise ContentError(pydantic_problems(err, shown, node)) from None
-    loaded = LoadedConfig(site=site, path=path.resolve())
+        flagged = {p.line for p in problems}  # a mapping missing this language is already reported there
+        problems += [p for p in pydantic_problems(err, shown, node) if p.line not in flagged]
+    if problems:
+        raise ContentError(problems)
+    translated = {code: SiteConfig.model_validate(localised.for_language(data, code)) for code in site.translations}
+    loaded = LoadedConfig(site=site, path=path.resolve(), translated=translated)
     if site.logo:
         logo = loaded.resolve(site.logo)
         if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
