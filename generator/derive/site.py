@@ -90,10 +90,26 @@ class Site:
     held_back: tuple[HeldBack, ...]
     drafts: int
     guidance: Mapping[str, Guidance] = field(default_factory=dict)  # longer notes per theme slug
+    language: str = "en"  # the language its pages are written in
+    #: slugs of briefings (and theme slugs of guidance) shown in the site's own language, untranslated
+    untranslated: frozenset[str] = frozenset()
+    untranslated_guidance: frozenset[str] = frozenset()
+    translations: tuple[Site, ...] = ()  # the same site in each further language (on the root site only)
+    missing_translations: tuple[tuple[str, str], ...] = ()  # (language, main file) on the root site
+    briefings: tuple[Briefing, ...] = field(default=(), repr=False)  # every briefing read, held back too (root only)
+
+    @property
+    def source_language(self) -> str:
+        """The language untranslated text is in: the root site's."""
+        return self.config.site.language
 
     @property
     def site(self):
         return self.config.site
+
+    def editions(self) -> list[Site]:
+        """This site and each translation of it: one per language, root first."""
+        return [self, *self.translations]
 
     def by(self, taxonomy: str) -> dict[str, list[Entry]]:
         return TAXONOMIES[taxonomy].group(self.entries)
@@ -170,6 +186,17 @@ def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
                  on_request and report is not None, later)
 
 
+def translated(root: Site, code: str, translations: Mapping[str, Briefing], guidance: Mapping[str, Guidance]) -> Site:
+    """The site in a further language: the same briefings published or held back (facts come from
+    the main files), each in its translation where there is one, else as written; settings in that language."""
+    config = root.config.model_copy(update={"site": root.config.for_language(code)})
+    briefings = [translations.get(b.slug, b) for b in root.briefings]
+    site = derive(config, briefings, root.as_of, {**root.guidance, **guidance})
+    return replace(site, language=code, briefings=(),
+                   untranslated=frozenset(e.slug for e in site.entries if e.slug not in translations),
+                   untranslated_guidance=frozenset(slug for slug in root.guidance if slug not in guidance))
+
+
 def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date,
            guidance: Mapping[str, Guidance] | None = None) -> Site:
     entries, held, drafts = [], [], 0
@@ -182,4 +209,5 @@ def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date,
         else:
             held.append(publication.held_back(briefing, as_of))
     entries.sort(key=lambda e: (e.published, e.slug), reverse=True)
-    return Site(config, as_of, tuple(entries), tuple(held), drafts, dict(guidance or {}))
+    return Site(config, as_of, tuple(entries), tuple(held), drafts, dict(guidance or {}), config.site.language,
+                briefings=tuple(briefings))

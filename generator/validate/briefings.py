@@ -10,12 +10,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.config.settings import SLUG, LoadedConfig, pydantic_problems
+from generator.i18n.language import available
 from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
 from generator.read import body as bodymod
 from generator.read.source import Source, briefing_files, read_source
 from generator.safety import anonymity
+from generator.validate import translations as translated
 
 
 def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) -> list[Problem]:
@@ -127,7 +129,7 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
     front matter and wrong fields. Reported with the config's own problems, so a board whose
     config is broken still sees everything that needs fixing in one run."""
     problems = []
-    for path in briefing_files(content_root) if content_root.is_dir() else []:
+    for path in briefing_files(content_root, available()) if content_root.is_dir() else []:
         src, found = read_source(path, root)
         problems += found + (front_matter(src)[1] if src is not None else [])
     return problems
@@ -135,6 +137,12 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
 
 def load_briefings(config: LoadedConfig) -> list[Briefing]:
     """Read and validate every briefing; raise ContentError with every problem found."""
+    return load_content(config)[0]
+
+
+def load_content(config: LoadedConfig) -> tuple[list[Briefing], dict[str, dict[str, Briefing]]]:
+    """Every briefing, and its translations by language and slug; raise ContentError with every
+    problem of both."""
     content_root = config.resolve(config.site.briefings_dir)
     if not content_root.is_dir():
         raise ContentError([Problem(str(content_root), None,
@@ -144,7 +152,7 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     checker, problems = anonymity.Checker.for_config(config)
     problems += checker.content_problems()
     briefings: list[Briefing] = []
-    for briefing, found in _check_files(briefing_files(content_root), config, checker):
+    for briefing, found in _check_files(briefing_files(content_root, config.site.translations), config, checker):
         problems += found
         if briefing:
             briefings.append(briefing)
@@ -154,6 +162,8 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
             problems.append(Problem(b.source, b.slug_line,
                 f"duplicate slug '{b.slug}' (also {seen[b.slug].source}); set a different slug: in one of them"))
         seen.setdefault(b.slug, b)
+    by_language, found = translated.load_translations(config, briefings, checker, build_briefing)
+    problems += found
     if problems:
         raise ContentError(problems)
-    return briefings
+    return briefings, by_language

@@ -1,0 +1,105 @@
+"""Briefing translations: ``briefings/<name>.<code>.md`` beside ``briefings/<name>.md``.
+
+A translation gives only the words (title, summary, review.name, agencies, recommendation
+texts, discussion prompts, allow and the body); every fact (type, dates, embargo, draft,
+themes, report, slug) comes from the main file, so a briefing is held back or published in
+every language at once. The translated briefing is built by the same code as the main one,
+from the main file's front matter with the translation's words laid over it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from generator.config.settings import LoadedConfig
+from generator.model.briefing import Briefing
+from generator.problems import Problem, display_path
+from generator.read.source import Source, read_source, translation_files
+from generator.safety import anonymity
+
+TEXT_FIELDS = ("title", "summary", "agencies", "discussion_prompts", "allow")
+ALLOWED = "title, summary, review.name, agencies, recommendations (their text), discussion_prompts, allow and the body"
+
+
+def _fact_problems(t: Source, main_shown: str) -> list[Problem]:
+    problems = []
+
+    def fact(name: str, line: int | None) -> None:
+        problems.append(Problem(t.shown, line or t.fm_line, f"'{name}' is a fact and comes from {main_shown}: remove it "
+                                f"from this translation (a translation sets only {ALLOWED})"))
+
+    for key, value in t.data.items():
+        if key == "review":
+            for sub in value if isinstance(value, dict) else {"(not a mapping)": None}:
+                if sub != "name":
+                    fact(f"review.{sub}", t.line("review", sub))
+        elif key == "recommendations":
+            for i, rec in enumerate(value if isinstance(value, list) else []):
+                for sub in rec if isinstance(rec, dict) else ():
+                    if sub != "text":
+                        fact(f"recommendations.{i + 1}.{sub}", t.line("recommendations", i, sub))
+        elif key not in TEXT_FIELDS:
+            fact(key, t.line(key))
+    return problems
+
+
+def _merge(main: Source, t: Source, slug: str) -> tuple[dict, list[Problem]]:
+    """The main file's front matter with the translation's words laid over it."""
+    data, problems = copy.deepcopy(main.data), []
+    for key in TEXT_FIELDS:
+        if key in t.data:
+            data[key] = t.data[key]
+    review = t.data.get("review")
+    if isinstance(review, dict) and "name" in review and isinstance(data.get("review"), dict):
+        data["review"]["name"] = review["name"]
+    if "recommendations" in t.data:
+        theirs, ours = t.data["recommendations"], data.get("recommendations") or []
+        if not isinstance(theirs, list) or len(theirs) != len(ours):
+            count = len(theirs) if isinstance(theirs, list) else "no list of"
+            problems.append(Problem(t.shown, t.line("recommendations"), f"{count} recommendations, but {main.shown} has "
+                                    f"{len(ours)}: translate each one, in the same order"))
+        else:
+            for i, rec in enumerate(theirs):
+                text = rec.get("text") if isinstance(rec, dict) else rec
+                ours[i] = {**ours[i], "text": text} if isinstance(ours[i], dict) else text
+    data["slug"] = slug
+    return data, problems
+
+
+def load_translations(config: LoadedConfig, briefings: list[Briefing], checker: anonymity.Checker,
+                      build_briefing) -> tuple[dict[str, dict[str, Briefing]], list[Problem]]:
+    """Translated briefings by language and slug, and every problem with the translations."""
+    codes = config.site.translations
+    content_root = config.resolve(config.site.briefings_dir)
+    by_source = {b.source: b for b in briefings}
+    found: dict[str, dict[str, Briefing]] = {code: {} for code in codes}
+    problems: list[Problem] = []
+    for code, path, main_path in translation_files(content_root, codes) if codes else ():
+        shown, main_shown = display_path(path, config.root), display_path(main_path, config.root)
+        if not main_path.is_file():
+            problems.append(Problem(shown, None, f"a {code} translation with no main file: {main_shown} does not "
+                                    f"exist; rename this file after the briefing it translates (<name>.{code}.md)"))
+            continue
+        t, mine = read_source(path, config.root)
+        main = by_source.get(main_shown)
+        if t is not None and main is not None:  # else the main file's own problems are reported already
+            mine += checker.source_problems(t) + _fact_problems(t, main_shown)
+            if not t.body.strip():
+                mine.append(Problem(shown, t.body_line, "the translation has no body: translate the briefing's "
+                                    "sections below the front matter"))
+            main_src, _ = read_source(main_path, config.root)
+            data, merge_problems = _merge(main_src, t, main.slug)
+            mine += merge_problems
+        problems += mine
+        if t is None or main is None or mine:
+            continue
+        briefing, built = build_briefing(Source(t.path, t.shown, data, t.node, t.fm_line, t.body, t.body_line), config)
+        problems += built
+        if briefing is not None:
+            found[code][main.slug] = briefing
+    return found, problems
+
+
+def missing(config: LoadedConfig, briefings: list[Briefing], found: dict[str, dict[str, Briefing]]) -> list[tuple[str, str]]:
+    """(language, main file) for every briefing without a translation in a further language."""
+    return [(code, b.source) for code in config.site.translations for b in briefings if b.slug not in found.get(code, {})]
