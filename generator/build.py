@@ -28,7 +28,7 @@ from generator.i18n.language import Language
 from generator.problems import BuildFailed, ContentError, UsageError
 from generator.read import guidance
 from generator.render import pages
-from generator.render.chrome import chrome_text
+from generator.render.chrome import chrome_text, script_text
 from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
 from generator.safety import output_scan
@@ -112,6 +112,7 @@ def engine_options(config: LoadedConfig, site: Site, renderer: Renderer, strict:
         strict=strict,
         search=False,  # Pagefind (generator/search_index.py) replaces Material's search
         text=chrome_text(renderer.language),
+        script_text=script_text(renderer.language),
         languages=languages,
     )
 

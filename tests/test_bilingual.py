@@ -97,8 +97,8 @@ def _english_phrases() -> list[str]:
 
 
 def _visible_text(tree) -> str:
-    """A page's words a reader sees, without those marked as in another language."""
-    for el in tree.xpath('//*[@lang and @lang != "cy"] | //script | //style | //template'):
+    """A page's words a reader sees, without those marked as in another language than the page's."""
+    for el in tree.xpath('//body//*[@lang and @lang != $lang] | //script | //style | //template', lang=tree.get("lang")):
         el.getparent().remove(el)
     return " ".join(tree.text_content().split())
 

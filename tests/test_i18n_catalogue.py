@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 
 from generator.i18n import extract
 from generator.i18n.language import Language, available, catalogue_path
+from generator.render import chrome
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%%")
 SHIPPED = [code for code in available() if code != "en"]
@@ -71,3 +72,13 @@ def test_dates_are_written_in_the_language():
 
 def test_each_language_is_named_in_itself():
     assert (Language("cy").name, Language("en").name) == ("Cymraeg", "English")
+
+
+def test_the_scripts_write_only_the_listed_messages():
+    """Every message a script passes to lbT() is in chrome.SCRIPT_MESSAGES (so in the catalogue)."""
+    assert chrome.script_messages_used() == set(chrome.SCRIPT_MESSAGES)
+
+
+def test_english_pages_carry_no_script_table_and_welsh_ones_do():
+    assert chrome.script_text(Language("en")) == {}
+    assert chrome.script_text(Language("cy"))["Start clock"] == "Dechrau’r cloc"

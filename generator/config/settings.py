@@ -13,32 +13,52 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from generator.config import localised, yamlfile
-from generator.i18n.language import available, base
+from generator.i18n.language import N_, Language, available, base
 from generator.problems import ContentError, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+#: The review types a board may use without listing them (their names are translated for each
+#: language of the site). Wales: Child and Adult Practice Reviews, and since October 2024 the
+#: Single Unified Safeguarding Review that replaces them and Domestic Homicide Reviews.
 DEFAULT_REVIEW_TYPES = {
-    "SCR": "Serious Case Review",
-    "CSPR": "Child Safeguarding Practice Review",
-    "LCSPR": "Local Child Safeguarding Practice Review",
-    "NATIONAL": "National Child Safeguarding Practice Review",
-    "thematic": "Thematic review",
-    "rapid-review": "Rapid review",
-    "SAR": "Safeguarding Adults Review",
-    "DHR": "Domestic Homicide Review",
+    "SCR": N_("Serious Case Review"),
+    "CSPR": N_("Child Safeguarding Practice Review"),
+    "LCSPR": N_("Local Child Safeguarding Practice Review"),
+    "NATIONAL": N_("National Child Safeguarding Practice Review"),
+    "thematic": N_("Thematic review"),
+    "rapid-review": N_("Rapid review"),
+    "SAR": N_("Safeguarding Adults Review"),
+    "DHR": N_("Domestic Homicide Review"),
+    "CPR": N_("Child Practice Review"),
+    "APR": N_("Adult Practice Review"),
+    "SUSR": N_("Single Unified Safeguarding Review"),
 }
 
 #: The seven segments of a 7-minute briefing, in order, with their default labels.
 DEFAULT_SEGMENT_LABELS = {
-    "background": "Background",
-    "why": "Why it matters",
-    "learning": "Key learning",
-    "themes": "Themes",
-    "actions": "What should we do?",
-    "questions": "Questions for your team",
-    "further": "Further information",
+    "background": N_("Background"),
+    "why": N_("Why it matters"),
+    "learning": N_("Key learning"),
+    "themes": N_("Themes"),
+    "actions": N_("What should we do?"),
+    "questions": N_("Questions for your team"),
+    "further": N_("Further information"),
 }
+
+
+def with_language_defaults(data: dict, code: str) -> dict:
+    """Settings in a language other than English: the default review type names and segment
+    labels the board did not set, in that language."""
+    if base(code) == "en":
+        return data
+    language = Language(code)
+    data = dict(data)
+    if "review_types" not in data:
+        data["review_types"] = {key: language.gettext(name) for key, name in DEFAULT_REVIEW_TYPES.items()}
+    if isinstance(data.get("segments", {}), dict):
+        data["segments"] = {**{k: language.gettext(v) for k, v in DEFAULT_SEGMENT_LABELS.items()}, **data.get("segments", {})}
+    return data
 
 
 class _Strict(BaseModel):
@@ -235,13 +255,15 @@ def load_config(path: Path) -> LoadedConfig:
         raise ContentError([Problem(shown, None, "the file must be a YAML mapping of settings (site_name, board, themes, ...)")])
     problems = localised.check(data, node, shown)
     try:
-        site = SiteConfig.model_validate(localised.for_language(data, str(data.get("language", "en"))))
+        root = str(data.get("language", "en"))
+        site = SiteConfig.model_validate(with_language_defaults(localised.for_language(data, root), root))
     except ValidationError as err:
         flagged = {p.line for p in problems}  # a mapping missing this language is already reported there
         problems += [p for p in pydantic_problems(err, shown, node) if p.line not in flagged]
     if problems:
         raise ContentError(problems)
-    translated = {code: SiteConfig.model_validate(localised.for_language(data, code)) for code in site.translations}
+    translated = {code: SiteConfig.model_validate(with_language_defaults(localised.for_language(data, code), code))
+                  for code in site.translations}
     loaded = LoadedConfig(site=site, path=path.resolve(), translated=translated)
     if site.logo:
         logo = loaded.resolve(site.logo)

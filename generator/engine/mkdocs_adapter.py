@@ -57,6 +57,7 @@ class EngineOptions:
     search: bool = True
     text: dict[str, str] | None = None  # our theme templates' words, in the site's language (render/chrome.py)
     languages: tuple[Alternate, ...] = ()  # every language, when the site has more than one
+    script_text: dict[str, str] | None = None  # the scripts' messages in the site's language (lbT)
 
 
 class _GeneratedSite(BasePlugin):
@@ -154,7 +155,8 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         "extra_javascript": list(options.extra_javascript),
         "nav": _nav(pages),
         "extra": {"generator": False, "primary_colour": options.primary_colour, "lb_text": dict(options.text or {}),
-                  "lb_languages": [a.__dict__ for a in options.languages]},
+                  "lb_languages": [a.__dict__ for a in options.languages],
+                  "lb_script_text": dict(options.script_text or {})},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
     }
     # Quiet MkDocs' own INFO chatter: we print our own progress and summary.

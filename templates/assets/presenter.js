@@ -32,8 +32,8 @@
     var m = Math.floor(seconds / 60);
     var s = seconds % 60;
     var parts = [];
-    if (m) parts.push(m + (m === 1 ? " minute" : " minutes"));
-    if (s || !m) parts.push(s + (s === 1 ? " second" : " seconds"));
+    if (m) parts.push(lbT(m === 1 ? "%(n)s minute" : "%(n)s minutes", { n: m }));
+    if (s || !m) parts.push(lbT(s === 1 ? "%(n)s second" : "%(n)s seconds", { n: s }));
     return parts.join(" ");
   }
 
@@ -87,7 +87,7 @@
 
     var bar = el("div", { "class": "lb-presenter__bar" });
     var heading = el("p", { "class": "lb-presenter__title", "id": "lb-presenter-title" });
-    heading.appendChild(el("span", { "class": "lb-visually-hidden" }, "Presenting: "));
+    heading.appendChild(el("span", { "class": "lb-visually-hidden" }, lbT("Presenting: ")));
     heading.appendChild(document.createTextNode(title));
     bar.appendChild(heading);
 
@@ -102,7 +102,7 @@
     bar.appendChild(progress);
 
     var clock = el("div", { "class": "lb-presenter__clock" });
-    this.clockTotal = el("p", { "class": "lb-presenter__time", "role": "timer", "aria-label": "Time used" });
+    this.clockTotal = el("p", { "class": "lb-presenter__time", "role": "timer", "aria-label": lbT("Time used") });
     this.clockSegment = el("p", { "class": "lb-presenter__segment-time" });
     clock.appendChild(this.clockTotal);
     clock.appendChild(this.clockSegment);
@@ -120,22 +120,22 @@
     dialog.appendChild(stage);
 
     var controls = el("div", { "class": "lb-presenter__controls" });
-    this.prevButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Previous");
-    this.playButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--primary" }, "Start clock");
-    this.nextButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Next");
-    this.closeButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--close" }, "Close presenter");
+    this.prevButton = el("button", { "type": "button", "class": "lb-presenter__button" }, lbT("Previous"));
+    this.playButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--primary" }, lbT("Start clock"));
+    this.nextButton = el("button", { "type": "button", "class": "lb-presenter__button" }, lbT("Next"));
+    this.closeButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--close" }, lbT("Close presenter"));
     controls.appendChild(this.prevButton);
     controls.appendChild(this.playButton);
     controls.appendChild(this.nextButton);
     controls.appendChild(this.closeButton);
     if (document.fullscreenEnabled && dialog.requestFullscreen) {
-      this.fullButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Full screen");
+      this.fullButton = el("button", { "type": "button", "class": "lb-presenter__button" }, lbT("Full screen"));
       controls.insertBefore(this.fullButton, this.closeButton);
       this.fullButton.addEventListener("click", function () { self.toggleFullscreen(); });
     }
     dialog.appendChild(controls);
     dialog.appendChild(el("p", { "class": "lb-presenter__keys", "id": "lb-presenter-keys" },
-      "Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close."));
+      lbT("Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close.")));
     this.live = el("p", { "class": "lb-visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
     dialog.appendChild(this.live);
 
@@ -169,8 +169,9 @@
     this.dialog.hidden = false;
     this.render(false);
     this.heading.focus();
-    this.announce("Presenter open. Segment " + (this.index + 1) + " of " + this.segments.length + ": " +
-      this.segments[this.index].label + ". The clock is " + (this.running ? "running." : "stopped: press Space to start it."));
+    this.announce(lbT("Presenter open. Segment %(n)s of %(count)s: %(label)s.",
+      { n: this.index + 1, count: this.segments.length, label: this.segments[this.index].label }) + " " +
+      lbT(this.running ? "The clock is running." : "The clock is stopped: press Space to start it."));
   };
 
   Presenter.prototype.close = function () {
@@ -194,7 +195,7 @@
   Presenter.prototype.render = function (announce) {
     var count = this.segments.length;
     var seg = this.segments[this.index];
-    var progress = "Segment " + (this.index + 1) + " of " + count;
+    var progress = lbT("Segment %(n)s of %(count)s", { n: this.index + 1, count: count });
     this.progressText.textContent = progress;
     this.heading.textContent = "";
     this.heading.appendChild(el("span", { "class": "lb-presenter__number" }, String(this.index + 1)));
@@ -215,24 +216,24 @@
 
   Presenter.prototype.updateClock = function () {
     this.clockTotal.textContent = clockText(this.elapsed) + " of " + clockText(TOTAL_MS);
-    this.clockTotal.setAttribute("aria-label", "Time used: " + spokenTime(this.elapsed) + " of 7 minutes");
-    this.clockSegment.textContent = "This segment " + clockText(this.segmentElapsed) + " of 1:00";
+    this.clockTotal.setAttribute("aria-label", lbT("Time used: %(time)s of 7 minutes", { time: spokenTime(this.elapsed) }));
+    this.clockSegment.textContent = lbT("This segment %(time)s of 1:00", { time: clockText(this.segmentElapsed) });
     var up = this.segmentElapsed >= SEGMENT_MS;
     this.dialog.classList.toggle("lb-presenter--minute-up", up);
     this.dialog.classList.toggle("lb-presenter--over-time", this.elapsed >= TOTAL_MS);
     this.cue.hidden = !up;
     if (up) {
       this.cue.textContent = this.index === this.segments.length - 1
-        ? "This segment's minute is up: time to close the briefing."
-        : "This segment's minute is up: move on when you are ready.";
+        ? lbT("This segment's minute is up: time to close the briefing.")
+        : lbT("This segment's minute is up: move on when you are ready.");
     }
     if (up && !this.cued) {
       this.cued = true;
-      this.announce("One minute on " + this.segments[this.index].label + ".");
+      this.announce(lbT("One minute on %(label)s.", { label: this.segments[this.index].label }));
     }
     if (this.elapsed >= TOTAL_MS && !this.overTime) {
       this.overTime = true;
-      this.announce("Seven minutes are up.");
+      this.announce(lbT("Seven minutes are up."));
     }
   };
 
@@ -251,9 +252,9 @@
     this.running = true;
     this.lastTick = Date.now();
     this.timer = window.setInterval(function () { self.tick(); }, 250);
-    this.playButton.textContent = "Pause clock";
+    this.playButton.textContent = lbT("Pause clock");
     this.dialog.classList.add("lb-presenter--running");
-    this.announce("Clock started.");
+    this.announce(lbT("Clock started."));
   };
 
   Presenter.prototype.pause = function (announce) {
@@ -262,9 +263,9 @@
     window.clearInterval(this.timer);
     this.timer = null;
     this.running = false;
-    this.playButton.textContent = "Start clock";
+    this.playButton.textContent = lbT("Start clock");
     this.dialog.classList.remove("lb-presenter--running");
-    if (announce !== false) this.announce("Clock paused at " + spokenTime(this.elapsed) + ".");
+    if (announce !== false) this.announce(lbT("Clock paused at %(time)s.", { time: spokenTime(this.elapsed) }));
   };
 
   Presenter.prototype.toggleClock = function () {

@@ -72,8 +72,8 @@
     });
     if (count) {
       count.textContent = shown === rows.length
-        ? "Showing all " + rows.length + " recommendations."
-        : "Showing " + shown + " of " + rows.length + " recommendations.";
+        ? lbT("Showing all %(total)s recommendations.", { total: rows.length })
+        : lbT("Showing %(n)s of %(total)s recommendations.", { n: shown, total: rows.length });
     }
   }
 
