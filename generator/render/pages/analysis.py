@@ -25,7 +25,7 @@ def build(site: Site, r: Renderer):
         result=result, period=analysis.period(entries), limits=site.site.analysis,
         groups=analysis.by_category(result), titles=titles, top=top, full_top=len(top) == TOP,
         top_rows=[t for t in result["themes"] if t["slug"] in top],
-        regions=[{**reg, "label": analysis.region_label(reg["themes"], top, titles)} for reg in result["top_three"]["regions"]],
+        regions=[{**reg, "label": analysis.region_label(reg["themes"], top, titles, r.language)} for reg in result["top_three"]["regions"]],
         in_regions=sum(reg["count"] for reg in result["top_three"]["regions"]),
         series=charts.SERIES, charts=charts.all_charts(r, result), percent=analysis.percent,
     )

@@ -29,3 +29,7 @@ class WordBriefing:
     page_url: str  # absolute URL of the briefing page: relative links resolve against it
     feedback_email: str
     keywords: str = ""
+    words: tuple[tuple[str, str], ...] = ()  # the document's own headings and sentences, translated (pages/word.py)
+
+    def word(self, key: str) -> str:
+        return dict(self.words)[key]
