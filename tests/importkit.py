@@ -20,6 +20,7 @@ from docx.shared import Pt
 TITLE = "Child Q: a baby who was not seen"
 META = "Child Safeguarding Practice Review, published 14 March 2024"
 LINK = "https://example.org/neglect"
+RUNNING = "Testshire Learning Team briefing"
 
 # (heading as the board writes it, the segment it belongs in, content); content is
 # (kind "p" or "li", runs), a run (text, "" | "b" | "i" | ("link", url)).
@@ -101,7 +102,8 @@ def _picture(document, png: bytes, alt: str | None) -> None:
 
 
 def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE, meta: str = META) -> bytes:
-    """The briefing as a .docx: layout "headings", "bold", "table", "textboxes" (as Word writes them)
+    """The briefing as a .docx: layout "headings", "bold" (numbers typed), "numbered" (bold headings
+    numbered by Word's list numbering), "table", "textboxes" (as Word writes them)
     or "drawingml" (text boxes without the VML copy, as some other programs write them).
 
     ``images``: (png bytes, alt text or None) pictures placed after the first box.
@@ -109,19 +111,25 @@ def docx_bytes(layout: str, boxes=BOXES, images: tuple = (), title: str = TITLE,
     document = docx.Document()
     if layout == "headings":
         document.add_heading(title, level=1)
-    elif layout == "bold":
+    elif layout in ("bold", "numbered"):
         _bold_line(document, title, 18)
     else:
         document.add_paragraph(title, style="Title")
     document.add_paragraph(meta)
     if layout == "table":
         table = document.add_table(rows=(len(boxes) + 1) // 2, cols=2)
+    if layout == "smartart":
+        _smartart(document, boxes)
+        boxes = []
     for n, (heading, _, content) in enumerate(boxes, start=1):
         if layout == "headings":
             document.add_heading(f"{n}. {heading}", level=2)
             _content(document, content)
         elif layout == "bold":
             _bold_line(document, f"{n} \u2013 {heading}")
+            _content(document, content)
+        elif layout == "numbered":  # Word's own numbering: each heading an item of a numbered list
+            document.add_paragraph(style="List Number").add_run(heading).bold = True
             _content(document, content)
         elif layout == "table":
             cell = table.cell((n - 1) // 2, (n - 1) % 2)
@@ -179,6 +187,33 @@ def _text_box(document, n: int, heading: str, content, fallback: bool = True) ->
     document.add_paragraph()._p.append(parse_xml(xml))
 
 
+_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+
+
+def _smartart(document, boxes) -> None:
+    """The seven boxes as one SmartArt diagram: a shape per heading, a child shape for its text,
+    the connection points between them (no text) as Word writes them."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    points, n = ['<dgm:pt modelId="0" type="doc"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p/></dgm:t></dgm:pt>'], 0
+    for number, (heading, _, content) in enumerate(boxes, start=1):
+        for lines in ([f"{number}. {heading}"], ["".join(t for t, _ in runs) for _, runs in content]):
+            n += 1
+            paras = "".join(f"<a:p><a:r><a:t>{escape(line)}</a:t></a:r></a:p>" for line in lines)
+            points.append(f'<dgm:pt modelId="{n}"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/>{paras}</dgm:t></dgm:pt>')
+            points.append(f'<dgm:pt modelId="{n}0" type="parTrans"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/><a:p/></dgm:t></dgm:pt>')
+    xml = (f'<dgm:dataModel xmlns:dgm="{_DGM}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+           f"<dgm:ptLst>{''.join(points)}</dgm:ptLst><dgm:cxnLst/><dgm:bg/><dgm:whole/></dgm:dataModel>")
+    part = Part(PackURI("/word/diagrams/data1.xml"), "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+                xml.encode(), document.part.package)
+    r_id = document.part.relate_to(part, RT.DIAGRAM_DATA)
+    drawing = f"""<w:r {_NS} xmlns:dgm="{_DGM}"><w:drawing><wp:inline><wp:extent cx="5486400" cy="3200400"/>
+<wp:docPr id="900" name="Diagram 1"/><a:graphic><a:graphicData uri="{_DGM}"><dgm:relIds r:dm="{r_id}"/></a:graphicData>
+</a:graphic></wp:inline></w:drawing></w:r>"""
+    document.add_paragraph()._p.append(parse_xml(drawing))
+
+
 def _fallback(n: int, body: str) -> str:
     return (f'<mc:Fallback><w:pict><v:shape id="Text Box {n}" type="#_x0000_t202" style="width:216pt;height:108pt">'
             f"<v:textbox>{body}</v:textbox></v:shape></w:pict></mc:Fallback>")
@@ -186,10 +221,23 @@ def _fallback(n: int, body: str) -> str:
 
 # PDF -------------------------------------------------------------------------------------
 
-def _pdf():
+def _pdf(running: str = ""):
+    """An A4 fpdf2 document; ``running``: a header and footer line on every page, as boards' PDFs have."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    class Briefing(FPDF):
+        def header(self):
+            if running:
+                self.set_font("helvetica", "", 8)
+                self.cell(0, 4, running, new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            if running:
+                self.set_y(-12)
+                self.set_font("helvetica", "", 8)
+                self.cell(0, 4, f"{running} - page {self.page_no()}")
+
+    pdf = Briefing(format="A4")
     pdf.set_auto_page_break(True, 15)
     pdf.add_page()
     return pdf
@@ -212,17 +260,20 @@ def _pdf_box(pdf, n: int, heading: str, content) -> None:
 
 
 def pdf_bytes(layout: str = "single", boxes=BOXES, title: str = TITLE, meta: str = META, images: tuple = ()) -> bytes:
-    """The briefing as a text PDF: "single" column, or "two-column" (boxes 1-4 left, the rest right).
+    """The briefing as a text PDF: "single" column, "two-pages" (one column over two pages, with a
+    running header and footer) or "two-column" (boxes 1-4 left, the rest right).
 
     ``images``: PNG pictures placed after the first box."""
-    pdf = _pdf()
+    pdf = _pdf(RUNNING if layout == "two-pages" else "")
     pdf.set_font("helvetica", "B", 20)
     pdf.multi_cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 11)
     pdf.multi_cell(0, 6, meta, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    if layout == "single":
+    if layout in ("single", "two-pages"):
         for n, (heading, _, content) in enumerate(boxes, start=1):
+            if layout == "two-pages" and n == 4:
+                pdf.add_page()
             _pdf_box(pdf, n, heading, content)
             for picture in images if n == 1 else ():
                 pdf.image(io.BytesIO(picture), w=30)

@@ -17,7 +17,10 @@ from tests import importkit as kit
 from tests.sitekit import SiteFolder, cli, doc, text
 
 SLUG = "child-q-a-baby-who-was-not-seen"
-LAYOUTS = ["docx:headings", "docx:bold", "docx:table", "docx:textboxes", "docx:drawingml", "pdf:single", "pdf:two-column"]
+LAYOUTS = [
+    "docx:headings", "docx:bold", "docx:numbered", "docx:table", "docx:textboxes",
+    "docx:drawingml", "pdf:single", "pdf:two-pages", "pdf:two-column",
+]
 
 
 def _fixture(layout: str, **kw) -> tuple[str, bytes]:
@@ -37,6 +40,19 @@ def _publish(path) -> None:
     path.write_text(draft.replace("draft: true", "draft: false", 1), encoding="utf-8")
 
 
+def _published_page(folder: SiteFolder, draft):
+    """Publish the draft, build, and check every sentence is in its segment exactly once; the page."""
+    _publish(draft)
+    folder.built()
+    page = doc(folder, f"briefings/{SLUG}/index.html")
+    main = text(page.cssselect("main")[0])
+    for segment, sentence in kit.sentences():
+        (section,) = page.cssselect(f"section.lb-segment--{segment}")
+        assert text(section).count(sentence) == 1, (segment, sentence)
+        assert main.count(sentence) == 1, sentence
+    return page
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_each_layout_imports_to_a_draft_that_builds_with_each_sentence_once_in_its_segment(tmp_path, layout):
     folder = SiteFolder(tmp_path)
@@ -54,22 +70,28 @@ def test_each_layout_imports_to_a_draft_that_builds_with_each_sentence_once_in_i
     assert "themes: [information-sharing, neglect]" in written
     assert re.findall(r'^  - "(.*)"$', written, re.MULTILINE) == [s for k, s in kit.sentences() if k == "questions"]
     assert f"{name} -> briefings/{SLUG}.md" in run.out
+    assert kit.RUNNING not in written  # a PDF's running header and footer are not content
     assert '"Questions for reflection" -> discussion_prompts' in run.out and '"Useful links" -> Further information' in run.out
 
-    _publish(draft)
-    folder.built()
-    page = doc(folder, f"briefings/{SLUG}/index.html")
-    main = text(page.cssselect("main")[0])
-    for segment, sentence in kit.sentences():
-        (section,) = page.cssselect(f"section.lb-segment--{segment}")
-        assert text(section).count(sentence) == 1, (segment, sentence)
-        assert main.count(sentence) == 1, sentence
+    page = _published_page(folder, draft)
     learning = page.cssselect("section.lb-segment--learning")[0]
     assert [text(s) for s in learning.cssselect("li strong")] == ["not"]
     assert [text(e) for e in page.cssselect("section.lb-segment--why em")] == ["invisible"]
     links = page.cssselect("section.lb-segment--further a")
     assert [text(a) for a in links if a.get("href") == kit.LINK] == ["neglect practice guidance"]
     assert len(learning.cssselect("li")) == 3  # bullets stay list items
+
+
+def test_the_seven_boxes_as_a_smartart_diagram_are_read_from_the_diagram(tmp_path):
+    folder = SiteFolder(tmp_path)
+    data = kit.docx_bytes("smartart")
+    assert "word/diagrams/data1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    run = _import(folder, ("diagram.docx", data))
+    assert run.code == 0, run.err
+    assert "SmartArt diagram(s) was read in the diagram's own order" in run.out
+    written = (tmp_path / "briefings" / f"{SLUG}.md").read_text(encoding="utf-8")
+    assert re.findall(r'^  - "(.*)"$', written, re.MULTILINE) == [s for k, s in kit.sentences() if k == "questions"]
+    _published_page(folder, tmp_path / "briefings" / f"{SLUG}.md")
 
 
 def test_images_are_extracted_with_their_alt_text_and_a_missing_one_is_reported(tmp_path):
@@ -108,10 +130,11 @@ def test_pictures_in_a_pdf_are_extracted_as_images_and_their_missing_alt_text_re
     assert f"image alt text: describe images/{SLUG}/image-1.png" in run.out
 
 
-def test_a_section_that_fits_no_segment_is_kept_under_its_own_heading(tmp_path):
+@pytest.mark.parametrize("layout", ["table", "numbered"])
+def test_a_section_that_fits_no_segment_is_kept_under_its_own_heading(tmp_path, layout):
     folder = SiteFolder(tmp_path)
     boxes = [*kit.BOXES, kit.EXTRA]
-    run = _import(folder, ("extra.docx", kit.docx_bytes("table", boxes=boxes)))
+    run = _import(folder, ("extra.docx", kit.docx_bytes(layout, boxes=boxes)))
     assert run.code == 0, run.err
     assert '"About the partnership" -> kept under its own heading' in run.out
     _publish(tmp_path / "briefings" / f"{SLUG}.md")
@@ -120,6 +143,15 @@ def test_a_section_that_fits_no_segment_is_kept_under_its_own_heading(tmp_path):
     further = page.cssselect("section.lb-segment--further")[0]
     assert "About the partnership" in [text(h) for h in further.cssselect("h3")]
     assert text(further).count("The partnership reviews every briefing with its members.") == 1
+
+
+@pytest.mark.parametrize("title", ["7 Minute Briefing", "Seven-minute briefing: Child Q: a baby who was not seen"])
+def test_the_formats_own_name_is_not_taken_for_the_title(tmp_path, title):
+    folder = SiteFolder(tmp_path)
+    meta = kit.TITLE if title == "7 Minute Briefing" else kit.META
+    run = _import(folder, ("seven.docx", kit.docx_bytes("bold", title=title, meta=meta)))
+    assert run.code == 0, run.err
+    assert f'title: "{kit.TITLE}"' in (tmp_path / "briefings" / f"{SLUG}.md").read_text(encoding="utf-8")
 
 
 def test_names_come_from_the_title_and_never_overwrite(tmp_path):

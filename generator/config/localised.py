@@ -60,7 +60,7 @@ def check(data: dict, node, file: str) -> list[Problem]:
             if not isinstance(value, dict):
                 continue
             name = ".".join(str(p) for p in loc)
-            line = yamlfile.line_of(node, list(loc))
+            line = yamlfile.key_line(node, list(loc))
             missing = [code for code in languages if code not in value]
             unknown = [str(code) for code in value if code not in languages]
             if len(languages) == 1 and not missing:

@@ -146,6 +146,11 @@ def _rewrite_body(briefing: Briefing, pattern: re.Pattern, link) -> Briefing:
     return replace(briefing, sections=sections, learning_points=tuple(rewrite(p) for p in briefing.learning_points))
 
 
+#: Marks a body link that now goes to the request contact, so other outputs (the Word
+#: handout) can word it their own way.
+ON_REQUEST = "data-lb-on-request"
+
+
 def withhold_report(briefing: Briefing, report: str, request: str, language: Language = ENGLISH) -> Briefing:
     """The briefing as published once its report is on request only.
 
@@ -154,7 +159,7 @@ def withhold_report(briefing: Briefing, report: str, request: str, language: Lan
     """
     note = html.escape(language.gettext(" (available on request)"))
     briefing = _rewrite_body(briefing, _report_links(report),
-                             lambda m: f'<a href="{html.escape(request)}"{m[2]}>{m[3]}</a>{note}')
+                             lambda m: f'<a href="{html.escape(request)}" {ON_REQUEST}{m[2]}>{m[3]}</a>{note}')
     asset = briefing.report_asset
     return replace(briefing, assets=tuple(a for a in briefing.assets if asset is None or a.output != asset.output))
 

@@ -3,13 +3,15 @@
 Word writes each text box twice, a DrawingML shape inside ``mc:Choice`` and a VML copy inside
 ``mc:Fallback`` of one ``mc:AlternateContent``; mammoth reads the fallback alone, so each
 sentence of a box is imported once. A box written only as DrawingML (some other programs do)
-is given its VML form first, so its text is not lost either.
+is given its VML form first, so its text is not lost either. Mammoth does not read SmartArt;
+a diagram's text (word/diagrams/data*.xml) is read here, in the diagram's own order.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from pathlib import Path
 from xml.parsers.expat import ExpatError
@@ -17,8 +19,9 @@ from xml.parsers.expat import ExpatError
 import mammoth
 from lxml import etree  # python-docx's own dependency
 
-from generator.importer.blocks import Document, Image, ImportFailed
+from generator.importer.blocks import Block, Document, Image, ImportFailed, clean, escape, escape_start
 from generator.importer.html_blocks import TITLE_CLASS, html_to_blocks
+from generator.importer.segments import segment_of
 
 #: Styles boards use beyond Word's headings (mammoth's default map keeps those and lists).
 STYLE_MAP = f"""
@@ -44,7 +47,10 @@ def read_docx(path: Path) -> Document:
     except (ExpatError, etree.XMLSyntaxError) as err:
         raise ImportFailed(f"the .docx file is damaged: its text is not valid XML ({err}); open it in Word and save it again") from None
     blocks = html_to_blocks(result.value, images)
-    return Document(blocks, _core_title(path))
+    diagrams = _diagram_blocks(stream.getvalue())
+    notes = [f"the text of {diagrams[0]} SmartArt diagram(s) was read in the diagram's own order, after the rest: "
+             f"check where it belongs"] if diagrams[0] else []
+    return Document(blocks + diagrams[1], _core_title(path), notes)
 
 
 def _core_title(path: Path) -> str:
@@ -91,3 +97,35 @@ def _with_vml_text_boxes(data: bytes) -> bytes:
             for item in archive.infolist():
                 copy_.writestr(item, etree.tostring(root) if item.filename == "word/document.xml" else archive.read(item))
         return out.getvalue()
+
+
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _diagram_blocks(data: bytes) -> tuple[int, list[Block]]:
+    """The text of each SmartArt diagram: one paragraph per line of each shape, in the diagram's order.
+
+    A diagram that holds no segment heading is put under a heading of its own."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [n for n in archive.namelist() if re.fullmatch(r"word/diagrams/data\d*\.xml", n)]
+        names.sort(key=lambda n: int(re.sub(r"\D", "", n) or 0))
+        found: list[list[str]] = []
+        for name in names:
+            root = etree.fromstring(archive.read(name))
+            lines = []
+            for point in root.iter(f"{_DGM}pt"):
+                if point.get("type", "node") != "node" or point.find(f"{_DGM}t") is None:
+                    continue
+                for paragraph in point.find(f"{_DGM}t").iter(f"{_A}p"):
+                    text = " ".join(clean("".join(t.text or "" for t in paragraph.iter(f"{_A}t"))).split())
+                    if text:
+                        lines.append(text)
+            if lines:
+                found.append(lines)
+    blocks: list[Block] = []
+    for number, lines in enumerate(found, start=1):
+        if not any(segment_of(line) for line in lines):
+            blocks.append(Block("heading", f"Text from diagram {number}", f"Text from diagram {number}", level=1))
+        blocks += [Block("para", escape_start(escape(line)), line) for line in lines]
+    return len(found), blocks

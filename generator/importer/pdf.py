@@ -16,11 +16,13 @@ from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTAnno, LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException, PSException
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
+from pdfminer.utils import decode_text
 
 from generator.importer import pdf_images
 from generator.importer.blocks import Block, Document, ImportFailed, clean, escape, escape_start, styled, tidy
@@ -42,10 +44,18 @@ class _Line:
 @dataclass
 class _Box:
     x0: float
-    y1: float
+    y0: float
     x1: float
+    y1: float
     lines: list[_Line]
     images: list = field(default_factory=list)  # a figure's pictures, as blocks.Image
+
+
+@dataclass
+class _Page:
+    boxes: list[_Box]
+    width: float
+    height: float
 
 
 def read_pdf(path: Path) -> Document:
@@ -58,7 +68,8 @@ def read_pdf(path: Path) -> Document:
     except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError) as err:
         raise ImportFailed(f"the PDF is damaged and could not be read ({err.__class__.__name__}); "
                            f"save it again from the program that made it") from None
-    lines = [line for boxes, _ in pages for box in boxes for line in box.lines]
+    notes = _drop_running_lines(pages)
+    lines = [line for page in pages for box in page.boxes for line in box.lines]
     if not any(line.plain for line in lines):
         if images:
             raise ImportFailed("the PDF is a scanned image with no text to import; run it through text recognition (OCR) "
@@ -69,7 +80,8 @@ def read_pdf(path: Path) -> Document:
         sizes[round(line.size, 1)] += line.chars
     body = sizes.most_common(1)[0][0]
     blocks = _blocks(pages, body)
-    notes = [f"{missed} image(s) in the PDF could not be extracted; add them from the original by hand"] if missed else []
+    if missed:
+        notes.append(f"{missed} image(s) in the PDF could not be extracted; add them from the original by hand")
     return Document(blocks, title, notes)
 
 
@@ -79,9 +91,13 @@ def _layout(path: Path):
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=LAParams())
     interpreter = PDFPageInterpreter(manager, device)
-    pages, images, missed, title = [], 0, 0, ""
+    pages, images, missed = [], 0, 0
     with path.open("rb") as stream:
-        for page in PDFPage.get_pages(stream, password=""):
+        document = PDFDocument(PDFParser(stream), password="")
+        info = resolve1(document.info[0]) if document.info else {}
+        title = resolve1(info.get("Title")) if isinstance(info, dict) else None
+        title = " ".join(decode_text(title).split()) if isinstance(title, bytes) else ""
+        for page in PDFPage.create_pages(document):
             interpreter.process_page(page)
             layout = device.get_result()
             links = _links(page)
@@ -89,15 +105,42 @@ def _layout(path: Path):
             for item in layout:
                 if isinstance(item, LTTextBox):
                     lines = [_line(line, links) for line in item if isinstance(line, LTTextLine)]
-                    boxes.append(_Box(item.x0, item.y1, item.x1, [ln for ln in lines if ln.plain]))
+                    boxes.append(_Box(item.x0, item.y0, item.x1, item.y1, [ln for ln in lines if ln.plain]))
                 elif isinstance(item, (LTFigure, LTImage)):
                     found = list(_images(item))
                     extracted = [image for image in map(pdf_images.extract, found) if image]
                     images, missed = images + len(found), missed + len(found) - len(extracted)
                     if extracted:
-                        boxes.append(_Box(item.x0, item.y1, item.x1, [], extracted))
-            pages.append((_reading_order(boxes, layout.width), layout.width))
+                        boxes.append(_Box(item.x0, item.y0, item.x1, item.y1, [], extracted))
+            pages.append(_Page(_reading_order(boxes, layout.width), layout.width, layout.height))
     return pages, images, missed, title
+
+
+def _drop_running_lines(pages: list[_Page]) -> list[str]:
+    """Remove running headers and footers: the same line at the top or foot of most pages."""
+    if len(pages) < 2:
+        return []
+
+    def margin(page: _Page, box: _Box) -> bool:
+        return box.y0 > page.height * 0.9 or box.y1 < page.height * 0.1
+
+    def norm(text: str) -> str:
+        return re.sub(r"\d+", "#", text.lower())
+
+    seen: Counter = Counter()
+    for page in pages:
+        seen.update({norm(line.plain) for box in page.boxes if margin(page, box) for line in box.lines})
+    running = {text for text, count in seen.items() if count >= max(2, len(pages) / 2)}
+    if not running:
+        return []
+    shown: dict[str, str] = {}
+    for page in pages:
+        for box in page.boxes:
+            if margin(page, box):
+                kept = [line for line in box.lines if norm(line.plain) not in running]
+                shown.update({norm(line.plain): line.plain for line in box.lines if norm(line.plain) in running})
+                box.lines = kept
+    return [f"left out the running header or footer \"{text}\" (repeated on the pages)" for text in shown.values()]
 
 
 def _images(item):
@@ -179,14 +222,14 @@ def _reading_order(boxes: list[_Box], width: float) -> list[_Box]:
     return ordered
 
 
-def _blocks(pages, body: float) -> list[Block]:
+def _blocks(pages: list[_Page], body: float) -> list[Block]:
     blocks: list[Block] = []
-    first_page = pages[0][0] if pages else []
+    first_page = pages[0].boxes if pages else []
     biggest = max((ln.size for box in first_page for ln in box.lines), default=0)
     title_size = biggest if biggest > body * 1.3 else 0
     current: Block | None = None
-    for number, (boxes, _) in enumerate(pages):
-        for box in boxes:
+    for number, page in enumerate(pages):
+        for box in page.boxes:
             # A new box is a new paragraph, unless the last one stopped mid-sentence and this
             # one goes on in lower case (loose line spacing splits a paragraph's lines apart).
             if current is not None and not (current.kind in ("para", "item") and not current.bold

@@ -97,6 +97,5 @@ def _report(path: Path, target: Path, draft: Draft, config: LoadedConfig, checke
         for problem in sorted(findings, key=lambda p: (p.line or 0, p.message)):
             print(f"    {problem}")
     else:
-        looked = "personal details and names on the redact list" if checker.redact else \
-            "personal details (there is no redact list here, so names were not checked)"
-        print(f"  anonymity check: nothing found ({looked})")
+        print("  anonymity check: no personal details found, nor names on the redact list" if checker.redact else
+              "  anonymity check: no personal details found (no redact list here, so names were not checked)")

@@ -71,7 +71,11 @@ class Mapped:
 
 
 def _is_heading_like(block: Block) -> bool:
-    return block.kind in ("heading", "title") or block.kind == "para" and len(block.plain) <= 80
+    """Short enough to be a heading; a list item only when bold throughout (Word's own numbering
+    on "1. Background" makes it an item of a numbered list)."""
+    if block.kind in ("heading", "title"):
+        return True
+    return block.kind == "para" and len(block.plain) <= 80 or block.kind == "item" and block.bold and len(block.plain) <= 80
 
 
 def map_document(blocks: list[Block], fallback_title: str) -> Mapped:
@@ -79,19 +83,25 @@ def map_document(blocks: list[Block], fallback_title: str) -> Mapped:
     prelude: list[Block] = []
     sections: list[Section] = []
     level = None  # the heading level of the document's segment headings
+    numbered_items = False  # whether its segment headings are bold items of a numbered list
     for block in blocks:
         key = segment_of(block.plain) if _is_heading_like(block) else None
+        if not title and not sections and _SEVEN_MINUTE.sub("", block.plain).strip(" :–—-") == "" and block.kind != "image":
+            continue  # "7 Minute Briefing" alone is the format's name, not this briefing's title
         if block.kind == "title" and not title and not sections:
             title = block.plain
             continue
         if key:
             sections.append(Section(key, heading_text(block.plain)))
             level = block.level if block.kind == "heading" else level
+            numbered_items = numbered_items or block.kind == "item" and block.ordered
             continue
         if block.kind == "heading" and not sections and not title:
             title = block.plain
             continue
-        numbered_box = block.kind == "para" and block.bold and len(block.plain) <= 80 and _NUMBERED.match(block.plain)
+        short_bold = block.bold and len(block.plain) <= 80
+        numbered_box = short_bold and (block.kind == "para" and _NUMBERED.match(block.plain)
+                                       or block.kind == "item" and block.ordered and numbered_items)
         if numbered_box and sections or block.kind == "heading" and (level is None or block.level <= level):
             sections.append(Section(None, heading_text(block.plain)))
             continue

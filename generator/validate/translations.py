@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 
+from generator.config import yamlfile
 from generator.config.settings import LoadedConfig
 from generator.model.briefing import Briefing
 from generator.problems import Problem, display_path
@@ -19,6 +20,12 @@ from generator.safety import anonymity
 
 TEXT_FIELDS = ("title", "summary", "agencies", "discussion_prompts", "allow")
 ALLOWED = "title, summary, review.name, agencies, recommendations (their text), discussion_prompts, allow and the body"
+
+
+def _key_line(t: Source, *path) -> int | None:
+    """The file line of a front-matter key itself (``themes:``), not of its value."""
+    found = yamlfile.key_line(t.node, path)
+    return found + t.fm_line - 1 if found else None
 
 
 def _fact_problems(t: Source, main_shown: str) -> list[Problem]:
@@ -32,14 +39,14 @@ def _fact_problems(t: Source, main_shown: str) -> list[Problem]:
         if key == "review":
             for sub in value if isinstance(value, dict) else {"(not a mapping)": None}:
                 if sub != "name":
-                    fact(f"review.{sub}", t.line("review", sub))
+                    fact(f"review.{sub}", _key_line(t, "review", sub))
         elif key == "recommendations":
             for i, rec in enumerate(value if isinstance(value, list) else []):
                 for sub in rec if isinstance(rec, dict) else ():
                     if sub != "text":
-                        fact(f"recommendations.{i + 1}.{sub}", t.line("recommendations", i, sub))
+                        fact(f"recommendations.{i + 1}.{sub}", _key_line(t, "recommendations", i, sub))
         elif key not in TEXT_FIELDS:
-            fact(key, t.line(key))
+            fact(key, _key_line(t, key))
     return problems
 
 

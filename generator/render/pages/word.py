@@ -2,37 +2,54 @@
 
 Only ``site.entries`` is read, so drafts, embargoed and scheduled briefings never get a file;
 an archived briefing's entry already has its report links replaced by "on request" (derive.py).
+Every word the handout adds is in the site's language (``r.language``).
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from generator.derive.site import Entry, Site
-from generator.i18n.language import N_, Language
+from generator.derive.site import ON_REQUEST, Entry, Site
+from generator.i18n.language import ENGLISH, N_, Language
 from generator.render.pages.briefing_page import segments
 from generator.render.renderer import OutputFile, Renderer
 from generator.render.word import document as word
-from generator.render.word.content import WordBriefing, WordSegment
+from generator.render.word.content import WordBriefing, WordSegment, handout_words
+
+#: How the Word file writes a recommendation's status (as the briefing page does).
+STATUS_WORDS = {"open": N_("open"), "in-progress": N_("in progress"), "complete": N_("complete")}
 
 
 def docx_path(slug: str) -> str:
     return f"briefings/{slug}/{slug}-7-minute-briefing.docx"
 
 
+def _request(site: Site, language: Language) -> str:
+    """Who to ask for a report that is on request, as HTML."""
+    board = site.site.board
+    link = f'<a href="mailto:{escape(board.email)}">{escape(board.email)}</a>'
+    return language.gettext("%(email)s or telephone %(phone)s", email=link, phone=escape(board.phone))
+
+
+def _on_request_sentences(site: Site, fragment: str, language: Language) -> str:
+    """A body link to a withdrawn report reads 'the overview report (available on request from
+    x@y)' on paper, not 'the overview report (x@y) (available on request)'."""
+    note = re.escape(escape(language.gettext(" (available on request)")))
+    pattern = re.compile(rf'<a href="mailto:[^"]*" {ON_REQUEST}[^>]*>(.*?)</a>{note}', re.S)
+    return pattern.sub(lambda m: language.gettext("%(link)s (available on request from %(contact)s)", link=m[1],
+                                                  contact=_request(site, language)), fragment)
+
+
 def _report(site: Site, entry: Entry, language: Language) -> str:
     """The report line as HTML: a link, or 'available on request' when the report is archived."""
-    board, _ = site.site.board, language.gettext
+    _ = language.gettext
     if entry.report_on_request:
-        return _("available on request from %(email)s", email=escape(board.email))
+        return _("available on request from %(email)s", email=_request(site, language))
     if entry.report_url:
         url = entry.report_url if "://" in entry.report_url else site.site.site_url + entry.report_url
         return f'<a href="{escape(url)}">{_("%(name)s review report", name=escape(entry.briefing.review.name))}</a>'
     return _("not published here")
-
-
-#: How the Word file writes a recommendation's status (as the briefing page does).
-STATUS_WORDS = {"open": N_("open"), "in-progress": N_("in progress"), "complete": N_("complete")}
 
 
 def _segment_html(site: Site, entry: Entry, seg: dict, language: Language) -> str:
@@ -46,7 +63,7 @@ def _segment_html(site: Site, entry: Entry, seg: dict, language: Language) -> st
     for section in seg["sections"]:
         if section.key is None:
             parts.append(f"<h3>{escape(section.heading)}</h3>")
-        parts.append(section.html)
+        parts.append(_on_request_sentences(site, section.html, language))
     if key == "actions" and b.recommendations:
         items = []
         for rec in b.recommendations:
@@ -58,7 +75,11 @@ def _segment_html(site: Site, entry: Entry, seg: dict, language: Language) -> st
         parts.append(f"<h3>{_('Recommendations')}</h3><ul>" + "".join(items) + "</ul>")
     if key == "further":
         board = cfg.board
-        parts.append(f"<p>{_('Full report: %(link)s', link=_report(site, entry, language))}</p>")
+        if entry.report_on_request:
+            parts.append("<p>" + _("The full report is available on request from %(contact)s.", contact=_request(site, language))
+                         + "</p>")
+        else:
+            parts.append("<p>" + _("Full report: %(link)s", link=_report(site, entry, language)) + "</p>")
         parts.append("<p>" + _("Questions about this review: %(board)s, %(email)s, telephone %(phone)s.", board=escape(board.name),
                                email=escape(board.email), phone=escape(board.phone)) + "</p>")
     if not parts:
@@ -66,7 +87,7 @@ def _segment_html(site: Site, entry: Entry, seg: dict, language: Language) -> st
     return "".join(parts)
 
 
-def word_briefing(site: Site, entry: Entry, language: Language) -> WordBriefing:
+def word_briefing(site: Site, entry: Entry, language: Language = ENGLISH) -> WordBriefing:
     b, cfg, _ = entry.briefing, site.site, language.gettext
     review = b.review
     page_url = cfg.site_url + entry.url
@@ -89,16 +110,7 @@ def word_briefing(site: Site, entry: Entry, language: Language) -> WordBriefing:
         page_url=page_url,
         feedback_email=cfg.board.feedback_address,
         keywords=", ".join(cfg.themes[t].title for t in b.themes if t in cfg.themes),
-        words=(
-            ("subtitle", _("7-minute briefing from %(board)s", board=cfg.board.name)),
-            ("about", _("About the review")),
-            ("action_plan", _("Action plan")),
-            ("action_intro", _("Agree what your team will do, who will do it and by when.")),
-            ("feedback", _("Feedback")),
-            ("feedback_intro", _("Tell us how your team used this briefing and what you will do differently: email ")),
-            ("feedback_subject", _(" with the subject “Feedback: %(title)s”.", title=b.title)),
-            ("online", _("This briefing online: ")),
-        ),
+        words=handout_words(language, cfg.board.name, b.title),
     )
 
 
