@@ -196,7 +196,10 @@ def stats(config_path: Path, as_of: date, as_json: bool) -> int:
 
     _, site = pipeline.prepare(config_path, as_of)
     result = analysis.analyse(site)
-    sys.stdout.write(to_json(result).decode("utf-8") if as_json else analysis.text_report(result, analysis.period(analysis.analysed(site))))
+    if as_json:
+        sys.stdout.write(to_json(result).decode("utf-8"))
+    else:
+        sys.stdout.write(analysis.text_report(result, analysis.period(analysis.analysed(site)), analysis.categories(site)))
     return 0
 
 

@@ -21,7 +21,6 @@ SCRIPT_MESSAGES = [
     N_("This segment's minute is up: time to close the briefing."),
     N_("This segment's minute is up: move on when you are ready."), N_("One minute on %(label)s."),
     N_("Seven minutes are up."), N_("Pause clock"), N_("More below"), N_("Clock started."), N_("Clock paused at %(time)s."),
-    N_("Showing all %(total)s recommendations."), N_("Showing %(n)s of %(total)s recommendations."),
     N_(" (available on request)"),
     N_("Theme"), N_("Review type"), N_("Board"), N_("Year"),
     N_("Search could not be loaded. It works when the site is opened through a web server."),

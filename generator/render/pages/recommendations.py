@@ -18,7 +18,7 @@ from generator.model.frontmatter import Recommendation
 from generator.render.renderer import OutputFile, Renderer
 
 STATUSES = {"open": N_("Open"), "in-progress": N_("In progress"), "complete": N_("Complete")}
-NOT_STATED = N_("Not stated")
+NOT_STATED = N_("No owner")  # no agency named: flagged, and filtered on, as an owner of its own
 #: The spreadsheet's column names (translated in each language's copy, like its yes/no).
 CSV_COLUMNS = (N_("review"), N_("review_type"), N_("board"), N_("published"), N_("briefing_url"), N_("recommendation"),
                N_("agency"), N_("due"), N_("status"), N_("overdue"))
@@ -34,6 +34,14 @@ class Row:
     @property
     def agency(self) -> str:
         return self.rec.agency or NOT_STATED
+
+    @property
+    def no_owner(self) -> bool:
+        return not self.rec.agency
+
+    @property
+    def no_date(self) -> bool:
+        return self.rec.due is None
 
 
 def is_overdue(rec: Recommendation, as_of: date) -> bool:
@@ -53,7 +61,7 @@ def by_status(found: list[Row]) -> list[dict]:
 
 
 def by_agency(found: list[Row]) -> list[dict]:
-    """Per agency: total, each status, overdue; agencies A to Z with 'Not stated' last."""
+    """Per agency: total, each status, overdue; agencies A to Z with 'No owner' last."""
     table: dict[str, dict] = {}
     for r in found:
         row = table.setdefault(r.agency, {"agency": r.agency, "total": 0, "overdue": 0, **dict.fromkeys(STATUSES, 0)})
@@ -93,5 +101,6 @@ def build(site: Site, r: Renderer):
         nav_title=_("Recommendations"), nav_order=50,
         rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels={key: _(label) for key, label in STATUSES.items()},
         overdue=sum(row.overdue for row in found), reviews=len({row.entry.slug for row in found}),
+        no_owner=sum(row.no_owner for row in found), no_date=sum(row.no_date for row in found), no_owner_key=NOT_STATED,
     )
     yield OutputFile("data/recommendations.csv", to_csv(site, found, r.language))
