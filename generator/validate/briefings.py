@@ -99,20 +99,32 @@ def _check_file(path: Path, config: LoadedConfig, checker: anonymity.Checker) ->
     return briefing, problems + found
 
 
-def _check_chunk(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker):
-    return [_check_file(path, config, checker) for path in paths]
+def _check_chunk(jobs: list, config: LoadedConfig, checker: anonymity.Checker, check):
+    return [check(job, config, checker) for job in jobs]
 
 
-def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker):
-    """``_check_file`` for every path, in order; in worker processes when there are many."""
+def _check_files(jobs: list, config: LoadedConfig, checker: anonymity.Checker, check=None):
+    """``check`` (``_check_file``) for every job (a path), in order; in worker processes when there are many."""
+    check = check or _check_file
     workers = min(2, os.cpu_count() or 1)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return [_check_file(path, config, checker) for path in paths]
-    size = max(1, len(paths) // (workers * 8))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [check(job, config, checker) for job in jobs]
+    size = max(1, len(jobs) // (workers * 8))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks))
+        done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks), [check] * len(chunks))
         return [result for chunk in done for result in chunk]
+
+
+def _check_translation(job: tuple, config: LoadedConfig, checker: anonymity.Checker):
+    """Read, check and build one translation (validate/translations.py): (language, slug, briefing, problems)."""
+    code, slug, t, merged, problems = translated.prepare(job, config, checker)
+    if t is not None:
+        problems += control_characters(t)
+    if merged is None or problems:
+        return code, slug, None, problems
+    briefing, found = build_briefing(merged, config)
+    return code, slug, briefing, problems + found
 
 
 def format_problems(content_root: Path, root: Path) -> list[Problem]:
@@ -153,8 +165,13 @@ def load_content(config: LoadedConfig) -> tuple[list[Briefing], dict[str, dict[s
             problems.append(Problem(b.source, b.slug_line,
                 f"duplicate slug '{b.slug}' (also {seen[b.slug].source}); set a different slug: in one of them"))
         seen.setdefault(b.slug, b)
-    by_language, found = translated.load_translations(config, briefings, checker, build_briefing)
-    problems += found
+    by_language: dict[str, dict[str, Briefing]] = {code: {} for code in config.site.translations}
+    jobs, orphans = translated.translation_jobs(config, briefings)
+    problems += orphans
+    for code, slug, briefing, found in _check_files(jobs, config, checker, _check_translation):
+        problems += found
+        if briefing is not None:
+            by_language[code][slug] = briefing
     if problems:
         raise ContentError(problems)
     return briefings, by_language

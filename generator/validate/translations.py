@@ -73,38 +73,41 @@ def _merge(main: Source, t: Source, slug: str) -> tuple[dict, list[Problem]]:
     return data, problems
 
 
-def load_translations(config: LoadedConfig, briefings: list[Briefing], checker: anonymity.Checker,
-                      build_briefing) -> tuple[dict[str, dict[str, Briefing]], list[Problem]]:
-    """Translated briefings by language and slug, and every problem with the translations."""
+def translation_jobs(config: LoadedConfig, briefings: list[Briefing]) -> tuple[list[tuple], list[Problem]]:
+    """(language, translation, main file, the briefing's slug or None) for every translation file
+    to check, and a problem for each translation with no main file."""
     codes = config.site.translations
     content_root = config.resolve(config.site.briefings_dir)
-    by_source = {b.source: b for b in briefings}
-    found: dict[str, dict[str, Briefing]] = {code: {} for code in codes}
-    problems: list[Problem] = []
+    slugs = {b.source: b.slug for b in briefings}
+    jobs, problems = [], []
     for code, path, main_path in translation_files(content_root, codes) if codes else ():
         shown, main_shown = display_path(path, config.root), display_path(main_path, config.root)
         if not main_path.is_file():
             problems.append(Problem(shown, None, f"a {code} translation with no main file: {main_shown} does not "
                                     f"exist; rename this file after the briefing it translates (<name>.{code}.md)"))
-            continue
-        t, mine = read_source(path, config.root)
-        main = by_source.get(main_shown)
-        if t is not None and main is not None:  # else the main file's own problems are reported already
-            mine += checker.source_problems(t) + _fact_problems(t, main_shown)
-            if not t.body.strip():
-                mine.append(Problem(shown, t.body_line, "the translation has no body: translate the briefing's "
-                                    "sections below the front matter"))
-            main_src, _ = read_source(main_path, config.root)
-            data, merge_problems = _merge(main_src, t, main.slug)
-            mine += merge_problems
-        problems += mine
-        if t is None or main is None or mine:
-            continue
-        briefing, built = build_briefing(Source(t.path, t.shown, data, t.node, t.fm_line, t.body, t.body_line), config)
-        problems += built
-        if briefing is not None:
-            found[code][main.slug] = briefing
-    return found, problems
+        else:
+            jobs.append((code, path, main_path, slugs.get(main_shown)))
+    return jobs, problems
+
+
+def prepare(job: tuple, config: LoadedConfig, checker: anonymity.Checker):
+    """One translation read and checked: (language, slug, the file as read, the merged briefing
+    source to build, problems). The merged source is None when there is nothing to build: the
+    file is wrong, or its main file is (whose problems are reported already)."""
+    code, path, main_path, slug = job
+    t, problems = read_source(path, config.root)
+    if t is None or slug is None:
+        return code, slug, t, None, problems
+    main_shown = display_path(main_path, config.root)
+    problems += checker.source_problems(t) + _fact_problems(t, main_shown)
+    if not t.body.strip():
+        problems.append(Problem(t.shown, t.body_line, "the translation has no body: translate the briefing's "
+                                "sections below the front matter"))
+    main_src, _ = read_source(main_path, config.root)
+    data, merge_problems = _merge(main_src, t, slug)
+    problems += merge_problems
+    merged = None if problems else Source(t.path, t.shown, data, t.node, t.fm_line, t.body, t.body_line)
+    return code, slug, t, merged, problems
 
 
 def missing(config: LoadedConfig, briefings: list[Briefing], found: dict[str, dict[str, Briefing]]) -> list[tuple[str, str]]:
