@@ -127,6 +127,19 @@ def _check_translation(job: tuple, config: LoadedConfig, checker: anonymity.Chec
     return code, slug, briefing, problems + found
 
 
+def _checked(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker, memo):
+    """``_check_files``, taking from ``memo`` what it remembers and checking only the rest."""
+    if memo is None:
+        return _check_files(paths, config, checker)
+    known = {path: memo.get(path) for path in paths}
+    fresh = [path for path in paths if known[path] is None]
+    results = dict(zip(fresh, _check_files(fresh, config, checker), strict=True))
+    for path, (briefing, found) in results.items():
+        if briefing is not None and not found:
+            memo.put(path, briefing)
+    return [(known[path], []) if known[path] is not None else results[path] for path in paths]
+
+
 def format_problems(content_root: Path, root: Path) -> list[Problem]:
     """What can be said of the briefings without a valid config: unreadable files, malformed
     front matter and wrong fields. Reported with the config's own problems, so a board whose
@@ -138,14 +151,18 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
     return problems
 
 
-def load_briefings(config: LoadedConfig) -> list[Briefing]:
+def load_briefings(config: LoadedConfig, memo=None) -> list[Briefing]:
     """Read and validate every briefing; raise ContentError with every problem found."""
-    return load_content(config)[0]
+    return load_content(config, memo)[0]
 
 
-def load_content(config: LoadedConfig) -> tuple[list[Briefing], dict[str, dict[str, Briefing]]]:
+def load_content(config: LoadedConfig, memo=None) -> tuple[list[Briefing], dict[str, dict[str, Briefing]]]:
     """Every briefing, and its translations by language and slug; raise ContentError with every
-    problem of both."""
+    problem of both.
+
+    ``memo`` (a :class:`generator.validate.memo.BriefingMemo`) supplies the briefings whose
+    inputs are unchanged since a build that checked them, and remembers the new ones
+    (translations are checked every time)."""
     content_root = config.resolve(config.site.briefings_dir)
     if not content_root.is_dir():
         raise ContentError([Problem(str(content_root), None,
@@ -155,7 +172,7 @@ def load_content(config: LoadedConfig) -> tuple[list[Briefing], dict[str, dict[s
     checker, problems = anonymity.Checker.for_config(config)
     problems += checker.content_problems(guidance.read)
     briefings: list[Briefing] = []
-    for briefing, found in _check_files(briefing_files(content_root, config.site.translations), config, checker):
+    for briefing, found in _checked(briefing_files(content_root, config.site.translations), config, checker, memo):
         problems += found
         if briefing:
             briefings.append(briefing)
