@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check lint bench browser-deps clean
+.PHONY: site test serve check lint docs bench browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +40,19 @@ browser-deps:
 test: $(TEST_STAMP) browser-deps
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m pytest -q
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/lint-imports
 
+# The guide (docs/) as a site of its own, in .docs-site/.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
 bench: $(TEST_STAMP) browser-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .docs-site .pytest_cache

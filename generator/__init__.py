@@ -9,4 +9,4 @@ The pipeline, one package per stage, each importing only the stages before it (t
 parses arguments. ``problems`` and ``model`` are shared leaves every stage may import.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
