@@ -177,3 +177,26 @@ def test_version():
     run = cli("--version")
     assert run.code == 0
     assert run.out.strip() == f"briefings {__version__}"
+
+
+def test_first_day_init_import_check_build(tmp_path):
+    """The whole first day: start the site, import an old Word briefing, finish it, publish."""
+    from tests.importkit import docx_bytes
+
+    target = tmp_path / "board"
+    assert init(target).code == 0
+    old = tmp_path / "child-q.docx"
+    old.write_bytes(docx_bytes("headings"))
+    config = target / "site_config.yml"
+    imported = cli("--config", config, "import", old)
+    assert imported.code == 0, imported.err
+    draft = next(p for p in (target / "briefings").glob("*.md") if p.name != "example-briefing.md")
+    meta = yaml.safe_load(draft.read_text().split("---")[1])
+    assert meta["draft"] is True and set(meta["themes"]) <= set(load_config(config).site.themes)
+    still = cli("--config", config, "check")
+    assert still.code == 1 and f"{draft.relative_to(target)}:" in still.err and "summary" in still.err
+    meta.update(summary="A baby who was not brought to appointments.", draft=False)
+    draft.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n" + draft.read_text().split("---", 2)[2])
+    build = cli("--config", config, "build", "--as-of", "2026-06-01")
+    assert build.code == 0, build.err
+    assert "1 published" in build.out

@@ -12,6 +12,7 @@
 
   var SEGMENT_MS = 60 * 1000;
   var TOTAL_MS = 7 * SEGMENT_MS;
+  var FIT_LEVELS = 3; // presenter.css: .lb-presenter__stage[data-fit="0".."3"]
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -53,6 +54,16 @@
     return wrapper;
   }
 
+  /* The hint and the "More below" note are written in the page (partials/briefing_tools.html),
+     in the site's words; the built-in English is only a fallback. */
+  function templateParts() {
+    var holder = document.querySelector("[data-lb-presenter-parts]");
+    return {
+      keys: holder && holder.querySelector("[data-lb-keys]"),
+      more: holder && holder.querySelector("[data-lb-more]")
+    };
+  }
+
   function Presenter(opener, sections, title) {
     this.opener = opener;
     this.segments = [];
@@ -76,6 +87,7 @@
 
   Presenter.prototype.build = function (title) {
     var self = this;
+    var parts = templateParts();
     var count = this.segments.length;
     var dialog = el("div", {
       "class": "lb-presenter", "role": "dialog", "aria-modal": "true",
@@ -86,7 +98,9 @@
     });
 
     var bar = el("div", { "class": "lb-presenter__bar" });
-    var heading = el("p", { "class": "lb-presenter__title", "id": "lb-presenter-title" });
+    // One line, cut with an ellipsis (the whole title is its tooltip and its accessible text),
+    // and hidden on short screens: the segment's text needs the room more.
+    var heading = el("p", { "class": "lb-presenter__title", "id": "lb-presenter-title", "title": title });
     heading.appendChild(el("span", { "class": "lb-visually-hidden" }, "Presenting: "));
     heading.appendChild(document.createTextNode(title));
     bar.appendChild(heading);
@@ -113,15 +127,24 @@
     var stage = el("div", { "class": "lb-presenter__stage", "tabindex": "0", "role": "region", "aria-labelledby": "lb-presenter-heading" });
     this.heading = el("h2", { "class": "lb-presenter__heading", "id": "lb-presenter-heading", "tabindex": "-1" });
     stage.appendChild(this.heading);
-    this.cue = el("p", { "class": "lb-presenter__cue", "hidden": "" });
-    stage.appendChild(this.cue);
     this.body = el("div", { "class": "lb-presenter__body" });
     stage.appendChild(this.body);
+    // "More below": sticks to the foot of the stage while there is more to read, and sits after
+    // the last line (never on it) once the segment is scrolled to its end.
+    this.more = parts.more || el("p", {}, "More below");
+    this.more.classList.add("lb-presenter__more");
+    this.more.setAttribute("aria-hidden", "true");
+    stage.appendChild(this.more);
+    this.stage = stage;
     dialog.appendChild(stage);
 
     var controls = el("div", { "class": "lb-presenter__controls" });
     this.prevButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Previous");
-    this.playButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--primary" }, "Start clock");
+    // Both labels are laid in one cell and only one is visible, so the button is as wide as the
+    // longer one and changing it moves nothing.
+    this.playButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--primary lb-presenter__play" });
+    this.playButton.appendChild(el("span", { "class": "lb-presenter__play-start" }, "Start clock"));
+    this.playButton.appendChild(el("span", { "class": "lb-presenter__play-pause" }, "Pause clock"));
     this.nextButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Next");
     this.closeButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--close" }, "Close presenter");
     controls.appendChild(this.prevButton);
@@ -134,8 +157,16 @@
       this.fullButton.addEventListener("click", function () { self.toggleFullscreen(); });
     }
     dialog.appendChild(controls);
-    dialog.appendChild(el("p", { "class": "lb-presenter__keys", "id": "lb-presenter-keys" },
-      "Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close."));
+    // The keys hint and the minute-up note share one cell of the foot row (one shows at a
+    // time), so the note never moves the text or the buttons.
+    var foot = el("div", { "class": "lb-presenter__foot" });
+    var keys = parts.keys || el("p", {}, "Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close.");
+    keys.classList.add("lb-presenter__keys");
+    keys.id = "lb-presenter-keys";
+    foot.appendChild(keys);
+    this.cue = el("p", { "class": "lb-presenter__cue", "aria-hidden": "true" });
+    foot.appendChild(this.cue);
+    dialog.appendChild(foot);
     this.live = el("p", { "class": "lb-visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
     dialog.appendChild(this.live);
 
@@ -144,8 +175,72 @@
     this.playButton.addEventListener("click", function () { self.toggleClock(); });
     this.closeButton.addEventListener("click", function () { self.close(); });
     dialog.addEventListener("keydown", function (event) { self.onKey(event); });
+    // Space is the clock's key everywhere in the presenter: a focused button must not also be
+    // pressed by it (browsers press a button when Space is released).
+    dialog.addEventListener("keyup", function (event) {
+      if (event.key === " " || event.key === "Spacebar") event.preventDefault();
+    });
+    stage.addEventListener("scroll", function () { self.updateMore(); }, { passive: true });
+    this.swipe(stage);
     this.dialog = dialog;
     document.body.appendChild(dialog);
+    window.addEventListener("resize", function () { self.refit(); });
+    document.addEventListener("fullscreenchange", function () { self.refit(); });
+  };
+
+  /* A horizontal swipe on the text is Next or Previous (touch screens); vertical drags scroll. */
+  Presenter.prototype.swipe = function (stage) {
+    var self = this;
+    var start = null;
+    stage.addEventListener("pointerdown", function (event) {
+      start = event.pointerType === "mouse" ? null : { x: event.clientX, y: event.clientY };
+    });
+    stage.addEventListener("pointercancel", function () { start = null; });
+    stage.addEventListener("pointerup", function (event) {
+      if (!start) return;
+      var dx = event.clientX - start.x;
+      var dy = event.clientY - start.y;
+      start = null;
+      if (Math.abs(dx) < 60 || Math.abs(dx) < 1.5 * Math.abs(dy)) return;
+      self.go(self.index + (dx < 0 ? 1 : -1));
+    });
+  };
+
+  /* Fit the segment to the stage: step the type down (to about 70%) until it fits; what still
+     does not fit scrolls inside the stage, with the "More below" note. */
+  Presenter.prototype.fit = function () {
+    var stage = this.stage;
+    this.more.hidden = true; // measured without it; updateMore() shows it if it is needed
+    for (var level = 0; level <= FIT_LEVELS; level++) {
+      stage.setAttribute("data-fit", String(level));
+      if (stage.scrollHeight <= stage.clientHeight + 1) break;
+    }
+    this.updateMore();
+  };
+
+  Presenter.prototype.refit = function () {
+    var self = this;
+    if (this.dialog.hidden || this.refitting) return;
+    this.refitting = true;
+    window.requestAnimationFrame(function () {
+      self.refitting = false;
+      if (!self.dialog.hidden) self.fit();
+    });
+  };
+
+  Presenter.prototype.updateMore = function () {
+    var stage = this.stage;
+    var overflows = stage.scrollHeight > stage.clientHeight + 1;
+    this.more.hidden = !overflows;
+    var atEnd = stage.scrollTop + stage.clientHeight >= stage.scrollHeight - 2;
+    this.more.classList.toggle("lb-presenter__more--end", atEnd);
+  };
+
+  /* Down and up arrows scroll a long segment by most of a screen, whatever has focus. */
+  Presenter.prototype.scroll = function (direction) {
+    var stage = this.stage;
+    var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    stage.scrollBy({ top: direction * Math.max(40, stage.clientHeight * 0.8), behavior: calm ? "auto" : "smooth" });
   };
 
   Presenter.prototype.announce = function (text) {
@@ -201,7 +296,7 @@
     this.heading.appendChild(document.createTextNode(" " + seg.label));
     while (this.body.firstChild) this.body.removeChild(this.body.firstChild);
     this.body.appendChild(seg.content);
-    this.body.scrollTop = 0;
+    this.stage.scrollTop = 0;
     var steps = this.steps.children;
     for (var i = 0; i < steps.length; i++) {
       steps[i].className = "lb-presenter__step" + (i < this.index ? " lb-presenter__step--done" : "") +
@@ -210,6 +305,7 @@
     this.prevButton.setAttribute("aria-disabled", String(this.index === 0));
     this.nextButton.setAttribute("aria-disabled", String(this.index === count - 1));
     this.updateClock();
+    this.fit();
     if (announce) this.announce(progress + ": " + seg.label);
   };
 
@@ -220,12 +316,10 @@
     var up = this.segmentElapsed >= SEGMENT_MS;
     this.dialog.classList.toggle("lb-presenter--minute-up", up);
     this.dialog.classList.toggle("lb-presenter--over-time", this.elapsed >= TOTAL_MS);
-    this.cue.hidden = !up;
-    if (up) {
-      this.cue.textContent = this.index === this.segments.length - 1
-        ? "This segment's minute is up: time to close the briefing."
-        : "This segment's minute is up: move on when you are ready.";
-    }
+    // Always written (shown only when the minute is up), so its row keeps one height.
+    this.cue.textContent = this.index === this.segments.length - 1
+      ? "This segment's minute is up: time to close the briefing."
+      : "This segment's minute is up: move on when you are ready.";
     if (up && !this.cued) {
       this.cued = true;
       this.announce("One minute on " + this.segments[this.index].label + ".");
@@ -251,7 +345,6 @@
     this.running = true;
     this.lastTick = Date.now();
     this.timer = window.setInterval(function () { self.tick(); }, 250);
-    this.playButton.textContent = "Pause clock";
     this.dialog.classList.add("lb-presenter--running");
     this.announce("Clock started.");
   };
@@ -262,7 +355,6 @@
     window.clearInterval(this.timer);
     this.timer = null;
     this.running = false;
-    this.playButton.textContent = "Start clock";
     this.dialog.classList.remove("lb-presenter--running");
     if (announce !== false) this.announce("Clock paused at " + spokenTime(this.elapsed) + ".");
   };
@@ -304,10 +396,13 @@
     } else if (key === "End" && !onControl) {
       event.preventDefault();
       this.go(this.segments.length - 1);
-    } else if ((key === " " || key === "Spacebar") && !onControl) {
-      // On a button, Space presses that button, as everywhere else.
+    } else if (key === " " || key === "Spacebar") {
+      // Always the clock, whatever has focus (the hint says so); Enter presses a focused button.
       event.preventDefault();
-      this.toggleClock();
+      if (!event.repeat) this.toggleClock();
+    } else if (key === "ArrowDown" || key === "ArrowUp") {
+      event.preventDefault();
+      this.scroll(key === "ArrowDown" ? 1 : -1);
     } else if (key === "Tab") {
       var items = this.focusable();
       if (!items.length) return;

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm
@@ -257,8 +258,10 @@ class Writer:
         for seg in b.segments:
             self.heading(2, f"{seg.number}. {seg.label}")
             self.blocks(parse_html(seg.html))
-        self.heading(2, "Action plan")
-        self.para("Normal", "Agree what your team will do, who will do it and by when.")
+        # Heading, guidance line and the table's header row stay on one page (keepNext on each;
+        # the header row's own paragraphs carry it, see template.mark_header).
+        keep_with_next(self.heading(2, "Action plan"))
+        keep_with_next(self.para("Normal", "Agree what your team will do, who will do it and by when."))
         self.body.append(copy.deepcopy(self.t.action_table))
         self.heading(2, "Feedback")
         p = self.para("Normal", "Tell us how your team used this briefing and what you will do differently: email ")
@@ -292,6 +295,11 @@ class Writer:
         return docx_zip.package(self.core_properties(when), serialize_part_xml(self.document),
                                 serialize_part_xml(self.numbering), self.links, self.t.static,
                                 (max(when.year, 1980), when.month, when.day))  # zip dates start in 1980
+
+
+def keep_with_next(p) -> None:
+    """Word's "keep with next": the paragraph is never left at the foot of a page alone."""
+    p.find(_PPR).insert(1, OxmlElement("w:keepNext"))  # after w:pStyle, as the schema orders it
 
 
 def _short(text: str, limit: int = 255) -> str:
