@@ -23,6 +23,7 @@ from lxml.etree import SubElement
 from generator.render.word import docx_zip
 from generator.render.word.html import BLOCKS, Node, collapse, parse_html, text_of
 from generator.render.word.template import VAL, Template, mark_header
+from generator.safety import urls
 
 if TYPE_CHECKING:
     from generator.render.word.content import WordBriefing
@@ -89,6 +90,9 @@ class Writer:
 
     def link(self, p, url: str, text: str) -> None:
         """A real hyperlink showing its URL, so it works when clicked and when printed."""
+        if not urls.allowed(url):  # validation refuses these; a Word file never links one regardless
+            self.run(p, text)
+            return
         rid = self.links.setdefault(url, f"rId{100 + len(self.links)}")
         hyperlink = SubElement(p, qn("w:hyperlink"))
         hyperlink.set(qn("r:id"), rid)
