@@ -1,4 +1,4 @@
-"""The ``briefings`` command: build, check, serve, new, stats.
+"""The ``briefings`` command: build, check, serve, new, stats, import.
 
 Exit codes: 0 success, 1 invalid content (every problem listed), 2 bad usage.
 """
@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="write a new briefing with every field and heading")
     n.add_argument("name", help='the review\'s anonymised name, e.g. "Child Z"')
     n.add_argument("--type", default="CSPR", help="review type key (default CSPR)")
+    im = sub.add_parser("import", help="turn Word (.docx) and PDF 7-minute briefings into draft briefings")
+    im.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the .docx or .pdf files to import")
+    im.add_argument("--into", type=Path, default=None, help="where to write the drafts (default: the briefings folder)")
     return parser
 
 

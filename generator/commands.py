@@ -69,6 +69,8 @@ def run(args, as_of: date) -> int:
         return new(config_path, args.name, args.type)
     if args.command == "stats":
         return stats(config_path, as_of, args.json)
+    if args.command == "import":
+        return import_documents(config_path, args.files, args.into)
     raise UsageError(f"unknown command {args.command}")
 
 
@@ -184,3 +186,11 @@ def stats(config_path: Path, as_of: date, as_json: bool) -> int:
     result = analysis.analyse(site)
     sys.stdout.write(to_json(result).decode("utf-8") if as_json else analysis.text_report(result, analysis.period(analysis.analysed(site))))
     return 0
+
+
+def import_documents(config_path: Path, files: list[Path], into: Path | None) -> int:
+    """Drafts from Word and PDF briefings (generator/importer); 1 if any file could not be imported."""
+    from generator.config.settings import load_config
+    from generator.importer.run import import_files
+
+    return import_files(files, load_config(config_path), into)

@@ -395,7 +395,7 @@ def test_tracker_lists_every_recommendation_and_flags_overdue_in_words(cambs):
         assert by_text[text]["cells"][4].endswith("Overdue")  # said in words, with an icon
         assert 'aria-hidden="true"' in by_text[text]["html"]
     first = by_text["Reissue the pre-birth guidance."]["cells"]
-    assert first[0] == "Review 01 (SCR, 2006)"
+    assert first[0] == "Review 01 (Serious Case Review, 2006)"
     assert first[2:4] == ["Children's social care", "31 January 2020"]
     assert by_text["=SUM(A1) is how the audit tool adds scores; check it."]["cells"][2:5] == ["Not stated", "None set", "Open"]
     assert '<a href="../briefings/review-01/">Review 01</a>' in by_text["Reissue the pre-birth guidance."]["html"]

@@ -443,12 +443,13 @@ def test_soft_hyphen_from_a_template_override_is_caught_in_the_output(redacted):
 def test_sample_content_stays_clean():
     """Ordinary prose: the whole sample site (briefings and guidance) has no finding."""
     from generator.config.settings import load_config
+    from generator.read import guidance
     from generator.read.source import briefing_files, read_source
 
     root = Path(__file__).resolve().parent.parent
     config = load_config(root / "site_config.yml")
     checker = anonymity.Checker(config, RedactList([]), "private/redact.txt")
-    problems = checker.content_problems()
+    problems = checker.content_problems(guidance.read)
     for path in briefing_files(root / config.site.briefings_dir):
         src, _ = read_source(path, root)
         problems += checker.source_problems(src)

@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browserkit import axe_violations, guard_outside_requests, serve
 from tests.sitekit import BODY, SiteFolder
@@ -80,11 +81,11 @@ def test_banner_shown_on_a_page_loaded_after_the_expiry_date(base_url, open_at):
 
 def test_archive_state_text_changes_on_the_expiry_date(base_url, open_at):
     before, _ = open_at(base_url + "archive/", datetime(2020, 3, 13, 12, 0, tzinfo=LONDON))
-    assert state(before, "old-report") == "On this website until 14 March 2020"
-    assert state(before, "child-e") == "On this website until 1 September 2020"
+    assert state(before, "old-report") == "Report on this website until 14 March 2020"
+    assert state(before, "child-e") == "To be archived on 1 September 2020"
     after, outside = open_at(base_url + "archive/", datetime(2020, 3, 14, 0, 0, 5, tzinfo=LONDON))
-    assert state(after, "old-report") == "Archived — report available on request"
-    assert state(after, "child-e") == "On this website until 1 September 2020"
+    assert state(after, "old-report") == "Archived on 14 March 2020 — report available on request"
+    assert state(after, "child-e") == "To be archived on 1 September 2020"
     assert axe_violations(after) == []
     assert outside == []
 
@@ -93,7 +94,7 @@ def test_without_javascript_the_build_time_state_shows(base_url, open_at):
     page, _ = open_at(base_url + "briefings/old-report/", None, javascript=False)
     assert not banner(page).is_visible()
     archive, _ = open_at(base_url + "archive/", None, javascript=False)
-    assert state(archive, "old-report") == "On this website until 14 March 2020"
+    assert state(archive, "old-report") == "Report on this website until 14 March 2020"
     cspr = archive.get_by_role("link", name="Child Safeguarding Practice Review")
     cspr.click()
     archive.wait_for_url("**/archive/cspr/")
@@ -119,3 +120,22 @@ def test_report_links_become_the_request_contact_on_the_expiry_date(base_url, op
     assert all(text.startswith("(available on request)") for _, text in after)
     assert before.locator("a[href$='.pdf']").count() == 0
     assert axe_violations(before) == []
+
+
+def test_a_review_moves_from_the_current_view_to_the_archived_view_on_its_date(base_url, open_at):
+    def shown(page) -> list[str]:
+        return page.locator("li[data-slug]:visible").evaluate_all("els => els.map(e => e.dataset.slug)")
+
+    before, _ = open_at(base_url + "archive/current/", datetime(2020, 3, 13, 12, 0, tzinfo=LONDON))
+    assert shown(before) == ["child-e", "old-report"]
+    after, _ = open_at(base_url + "archive/current/", datetime(2020, 3, 14, 9, 0, tzinfo=LONDON))
+    expect(after.locator("li[data-slug='old-report']")).to_be_hidden()
+    assert shown(after) == ["child-e"]
+    archived, _ = open_at(base_url + "archive/archived/", datetime(2020, 3, 14, 9, 0, tzinfo=LONDON))
+    expect(archived.locator("li[data-slug='old-report']")).to_be_visible()
+    assert shown(archived) == ["old-report"]
+    expect(archived.locator("[data-archive-empty]")).to_be_hidden()
+    assert archived.locator("section.lb-archive-year:visible h2").all_inner_texts() == ["2019"]
+    nojs, _ = open_at(base_url + "archive/archived/", None, javascript=False)
+    assert shown(nojs) == []
+    assert nojs.get_by_text("No review was archived on 1 March 2020, when this page was made.").is_visible()

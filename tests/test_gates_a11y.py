@@ -78,7 +78,8 @@ _MARK_CONTROLS = """
   const selector = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, '
                  + '[contenteditable=""], [contenteditable=true], [tabindex]';
   const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
-                        && !el.closest('[hidden], [inert], [aria-hidden=true]');
+                        && !el.closest('[hidden], [inert], [aria-hidden=true]')
+                        && el.checkVisibility({contentVisibilityAuto: true});  // not inside a closed <details>
   const controls = [...root.querySelectorAll(selector)].filter(el => !el.disabled && el.tabIndex >= 0 && visible(el));
   controls.forEach((el, i) => el.setAttribute('data-lb-kb', String(i)));
   return controls.map(el => el.outerHTML.slice(0, 160));

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.sitekit import BODY, SiteFolder, briefing_text, front_matter
+from tests.urlscan import unsafe_urls
 
 HOSTILE = [
     "", " ", "---", "...", "<script>alert(1)</script>", "{{ 7*7 }}", "{% include 'x' %}", "{# x", "]]>", "&amp;", "&#0;",
@@ -56,8 +57,23 @@ def mutated_front_matter(draw) -> dict:
     return data
 
 
+@st.composite
+def disguised_url(draw) -> str:
+    """A dangerous scheme as an attacker writes it: any case, with controls, spaces, tabs,
+    newlines or character references inside or around it, or an unknown scheme."""
+    word = draw(st.sampled_from(["javascript", "vbscript", "data", "file", "livescript", "x-unknown", "https", "mailto"]))
+    out = draw(st.sampled_from(["", " ", "\x01", "\t", "&#x20;", "\x1f"]))
+    for char in word + ":":
+        char = char.upper() if draw(st.booleans()) else char
+        out += draw(st.sampled_from([char, char, f"&#{ord(char)};", f"&#x{ord(char):x};", "\t" + char, "\n" + char]))
+    return out + draw(st.sampled_from(["alert(1)", "text/html,<script>alert(1)</script>", "///etc/passwd", "//x.example/"]))
+
+
+LINKS = st.builds(lambda form, url: form.format(url=url), st.sampled_from(
+    ["[x]({url})", "![x]({url})", "[x][r]\n\n[r]: {url}", "[x](<{url}>)", "<{url}>"]), disguised_url())
+
 MARKDOWN = st.lists(
-    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=60),
+    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=60), LINKS,
               st.sampled_from(["## Why it matters", "## What should we do?", "- point", "1. step", "> quote", "    code",
                                "| a |\n| - |\n| b |", "***", "<div>raw</div>", "[link][ref]\n\n[ref]: https://x.example/"])),
     max_size=12,
@@ -75,6 +91,7 @@ def _run_both(folder: SiteFolder) -> None:
             assert run.err.strip().splitlines()[-1].startswith(("Nothing was built", "The previous site/"))
     if build.code == 0:
         assert (folder.site / "index.html").is_file()
+        assert unsafe_urls(folder.site) == []  # pages, topic pages, feeds, data, Word relationships
         for record in folder.json("data/briefings.json"):
             assert (folder.site / record["url"] / "index.html").is_file()
     else:
@@ -125,6 +142,34 @@ def test_hostile_text_is_escaped_or_refused(body, title, guidance):
             page = folder.html("briefings/child-y/index.html")
             assert "<script>alert(1)" not in page
             assert not re.search(r"(?:href|src|action)\s*=\s*[\"']?\s*javascript:", page, re.I)  # text, never a link
+
+
+_SVG_PARTS = ["<script>alert(1)</script>", '<rect onload="alert(1)"/>', "<foreignObject/>", "<title>ok</title>",
+              '<a href="javascript:alert(1)"/>', '<image href="https://x.example/t.png"/>', '<rect fill="url(#g)"/>',
+              "<style>@import 'https://x.example/a.css';</style>", '<use href="#g"/>', "&lt;script&gt;"]
+FILE_CONTENT = st.one_of(
+    st.binary(max_size=64),
+    st.sampled_from([b"\x89PNG\r\n\x1a\n", b"%PDF-1.4", b"PK\x03\x04", b"GIF89a", b"<html><script>alert(1)</script>"]),
+    st.lists(st.sampled_from(_SVG_PARTS), max_size=3).map(
+        lambda parts: ('<svg xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>").encode()),
+)
+FILE_NAMES = st.sampled_from(["a.png", "a.PNG", "a.jpg", "a.gif", "a.webp", "a.svg", "a.SVG", "a.svgz", "a.pdf", "a.docx",
+                              "a.csv", "a.txt", "a.html", "a.HTM", "a.xhtml", "a.js", "a.exe", "a", ".htaccess", "a.md"])
+
+
+@ROBUST
+@given(name=FILE_NAMES, content=FILE_CONTENT, image=st.booleans())
+def test_hostile_files_are_refused_or_served_safely(name, content, image):
+    tmp, folder = _fresh_folder()
+    with tmp:
+        folder.write(f"briefings/files/{name}", content)
+        folder.add("child-y", body=BODY + f"\n{'!' if image else ''}[x](files/{name})\n")
+        _run_both(folder)
+        copied = folder.site / "files/files" / name
+        if folder.site.exists() and copied.exists():
+            assert copied.suffix.lower() in {".png", ".jpg", ".gif", ".webp", ".svg", ".pdf", ".docx", ".csv", ".txt"}
+            if copied.suffix.lower() == ".svg":
+                assert not re.search(rb"<script|onload|foreignObject|javascript:|https://", content, re.I), content
 
 
 def test_control_characters_are_refused_with_their_line(folder):

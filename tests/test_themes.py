@@ -79,8 +79,9 @@ def test_each_topic_page_lists_exactly_its_reviews_newest_first(site):
 def test_review_list_shows_type_board_and_year(site):
     page = doc(site, "themes/risk-assessment/index.html")
     items = {li.get("data-briefing"): text(li) for li in page.cssselect("ul.lb-reviews > li")}
-    assert "CSPR" in items["child-b"] and "Otherton Partnership" in items["child-b"] and "2024" in items["child-b"]
-    assert "SCR" in items["child-a"] and "Testshire Safeguarding Children Partnership" in items["child-a"]
+    assert "Child Safeguarding Practice Review" in items["child-b"] and "Otherton Partnership" in items["child-b"]
+    assert "2024" in items["child-b"] and "CSPR" not in items["child-b"]
+    assert "Serious Case Review" in items["child-a"] and "Testshire Safeguarding Children Partnership" in items["child-a"]
     assert "2025" in items["child-a"]
 
 

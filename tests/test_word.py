@@ -24,6 +24,7 @@ from tests.sitekit import BODY, SiteFolder
 AS_OF = "2026-01-01"
 FEEDBACK = "feedback@testshire.example.org"
 EMAIL = "learning@testshire.example.org"
+PHONE = "01632 960 999"
 BASE = "https://learning.testshire.example.org/"
 SEGMENT_HEADINGS = ["1. Background", "2. Why it matters", "3. Key learning", "4. Themes", "5. What should we do?",
                     "6. Questions for your team", "7. Further information"]
@@ -172,6 +173,35 @@ def test_action_plan_table_has_a_repeating_header_and_empty_rows(documents):
         assert [s for s, _ in after(d, "Action plan")] == ["Normal"]
 
 
+def keeps_with_next(paragraph) -> bool:
+    """Word's "keep with next", set on the paragraph or on its style (or a style it is based on)."""
+    if paragraph.paragraph_format.keep_with_next:
+        return True
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.keep_with_next is not None:
+            return style.paragraph_format.keep_with_next
+        style = style.base_style
+    return False
+
+
+def test_action_plan_heading_guidance_and_table_header_stay_together(documents):
+    """Read from the XML: the heading and its guidance line keep with the next paragraph, and the
+    header row cannot split, repeats, and keeps with the first empty row."""
+    for d in documents.values():
+        paragraphs = d.paragraphs
+        at = [p.text for p in paragraphs].index("Action plan")
+        heading, guidance = paragraphs[at], paragraphs[at + 1]
+        assert keeps_with_next(heading) and keeps_with_next(guidance)
+        assert guidance._p.pPr.find(qn("w:keepNext")) is not None  # set on the paragraph itself
+        assert guidance._p.getnext() is d.tables[0]._tbl, "the table follows the guidance line"
+        header = d.tables[0].rows[0]
+        trPr = header._tr.trPr
+        assert trPr.find(qn("w:cantSplit")) is not None and trPr.find(qn("w:tblHeader")) is not None
+        assert all(keeps_with_next(p) for cell in header.cells for p in cell.paragraphs)
+        assert not any(keeps_with_next(p) for cell in d.tables[0].rows[-1].cells for p in cell.paragraphs)
+
+
 def test_feedback_section_names_the_feedback_address_and_the_briefing(documents):
     for d in documents.values():
         text = " ".join(t for _, t in after(d, "Feedback"))
@@ -194,8 +224,11 @@ def test_title_language_and_fixed_dates_are_set(documents):
 def test_archived_report_is_on_request_not_linked(board, documents):
     d = documents["old-review"]
     text = "\n".join(p.text for p in d.paragraphs)
-    assert f"Report: available on request from {EMAIL}" in text
-    assert f"Full report: available on request from {EMAIL}" in text
+    assert f"Report: available on request from {EMAIL} or telephone {PHONE}" in text
+    assert f"The full report is available on request from {EMAIL} or telephone {PHONE}." in text
+    # A body link to the withdrawn report reads as one phrase, not "(email) (available on request)".
+    assert f"The overview report (available on request from {EMAIL} or telephone {PHONE})." in text
+    assert "(available on request)" not in text and f"({EMAIL})" not in text
     assert "old.pdf" not in text
     with zipfile.ZipFile(docx_of(board, "old-review")) as z:
         assert not any(b"old.pdf" in z.read(name) for name in z.namelist())

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from generator.config import yamlfile
 from generator.problems import ContentError, Problem
+from generator.safety import characters, files
+from generator.safety.anonymity import yaml_scalars
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -201,6 +203,10 @@ def load_config(path: Path) -> LoadedConfig:
         data, node = yamlfile.load(text)
     except yamlfile.YamlProblem as err:
         raise ContentError([Problem(shown, err.line, f"malformed YAML: {err.message}")]) from None
+    # In values, where a YAML escape ("\u202e") and the character itself arrive alike.
+    hidden = [p for scalar, _ in yaml_scalars(node) for p in characters.problems_in(scalar.value, shown, scalar.start_mark.line + 1)]
+    if hidden:
+        raise ContentError(hidden)
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, None, "the file must be a YAML mapping of settings (site_name, board, themes, ...)")])
     try:
@@ -209,15 +215,25 @@ def load_config(path: Path) -> LoadedConfig:
         raise ContentError(pydantic_problems(err, shown, node)) from None
     loaded = LoadedConfig(site=site, path=path.resolve())
     if site.logo:
-        logo = loaded.resolve(site.logo)
-        if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
-            raise ContentError([Problem(shown, yamlfile.line_of(node, ["logo"]), f"logo '{site.logo}' is not an image "
-                f"file here; give the path of a {', '.join(sorted(LOGO_TYPES))} file relative to site_config.yml")])
+        problem = _logo_problem(loaded)
+        if problem:
+            raise ContentError([Problem(shown, yamlfile.line_of(node, ["logo"]), f"logo '{site.logo}' {problem}")])
     return loaded
 
 
 #: Image types a browser shows in the header, for ``logo:``.
-LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
+LOGO_TYPES = files.IMAGE_TYPES
+
+
+def _logo_problem(loaded: LoadedConfig) -> str | None:
+    """Why the logo cannot be published: it must be a safe image inside the content folder."""
+    logo = loaded.resolve(loaded.site.logo)
+    if not logo.is_relative_to(loaded.root.resolve()):
+        return "is outside the content folder; copy it beside site_config.yml (e.g. branding/logo.png) and give that path"
+    if logo.suffix.lower() not in LOGO_TYPES or not logo.is_file():
+        return (f"is not an image file here; give the path of a {', '.join(sorted(LOGO_TYPES))} file "
+                "relative to site_config.yml")
+    return files.refusal(logo, image=True)
 
 
 def logo_output(site: SiteConfig) -> str | None:

@@ -129,6 +129,11 @@ def _rewrite_body(briefing: Briefing, pattern: re.Pattern, link) -> Briefing:
     return replace(briefing, sections=sections, learning_points=tuple(rewrite(p) for p in briefing.learning_points))
 
 
+#: Marks a body link that now goes to the request contact, so other outputs (the Word
+#: handout) can word it their own way.
+ON_REQUEST = "data-lb-on-request"
+
+
 def withhold_report(briefing: Briefing, report: str, request: str) -> Briefing:
     """The briefing as published once its report is on request only.
 
@@ -136,7 +141,7 @@ def withhold_report(briefing: Briefing, report: str, request: str) -> Briefing:
     file leaves the files to copy, so no output links or holds it.
     """
     briefing = _rewrite_body(briefing, _report_links(report),
-                             lambda m: f'<a href="{html.escape(request)}"{m[2]}>{m[3]}</a> (available on request)')
+                             lambda m: f'<a href="{html.escape(request)}" {ON_REQUEST}{m[2]}>{m[3]}</a> (available on request)')
     asset = briefing.report_asset
     return replace(briefing, assets=tuple(a for a in briefing.assets if asset is None or a.output != asset.output))
 

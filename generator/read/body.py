@@ -10,17 +10,20 @@ import posixpath
 import re
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from generator.model.briefing import Asset
 from generator.problems import Problem
+from generator.safety import files, urls
 
 #: Heading aliases (normalised) for each body segment; see the format in the README.
 HEADING_ALIASES = {
@@ -80,13 +83,57 @@ def is_local(url: str) -> bool:
     return not (parts.scheme or parts.netloc or url.startswith(("/", "#")) or not parts.path)
 
 
-class LocalLinks:
+class LinkCheck:
+    """Holds one file's link problems under the URL policy, each with the line the link is on.
+
+    ``body`` and ``body_line`` (the Markdown and its first file line) let a problem name the
+    line a link is written on rather than its section's heading.
+    """
+
+    def __init__(self, shown: str, body: str = "", body_line: int = 1):
+        self.shown, self.lines, self.body_line = shown, body.splitlines(), body_line
+        self.problems: list[Problem] = []
+
+    def line_of(self, url: str, near: int) -> int:
+        """The file line holding ``url`` (its first line, if split), searching from ``near`` on."""
+        piece = next((part.strip() for part in url.splitlines() if part.strip()), "")
+        start = max(0, near - self.body_line)
+        for index in range(start, len(self.lines)) if piece else ():
+            if piece in self.lines[index]:
+                return self.body_line + index
+        return near
+
+    def refuse(self, url: str, line: int, what: str, text: str) -> bool:
+        """Record a problem if the URL policy refuses ``url``; True when it does."""
+        reason = urls.refusal(url, image=what == "the image")
+        if reason:
+            self.problems.append(Problem(self.shown, self.line_of(url, line),
+                f"{what} '{urls.shown(text)}' goes to '{urls.shown(url)}': {reason}"))
+        return reason is not None
+
+    def check_tree(self, root: ET.Element, line: int) -> Iterator[tuple[ET.Element, str, str, str]]:
+        """Refuse what the policy refuses (dropping the URL); yield every other link and image
+        as (element, attribute, URL, "the link" or "the image")."""
+        for el in root.iter():
+            attr = "src" if el.tag == "img" else "href" if el.tag == "a" else None
+            url = el.get(attr) if attr else None
+            if url is None:
+                continue
+            what = "the link" if attr == "href" else "the image"
+            text = el.get("alt", "") if attr == "src" else "".join(el.itertext())
+            if self.refuse(_as_written(url), line, what, _as_written(text)):
+                del el.attrib[attr]
+                continue
+            yield el, attr, url, what
+
+
+class LocalLinks(LinkCheck):
     """Resolves relative links of one briefing: checks them and records files to copy."""
 
-    def __init__(self, base_dir: Path, content_root: Path, shown: str):
-        self.base_dir, self.root, self.shown = base_dir, content_root.resolve(), shown
+    def __init__(self, base_dir: Path, content_root: Path, shown: str, body: str = "", body_line: int = 1):
+        super().__init__(shown, body, body_line)
+        self.base_dir, self.root = base_dir, content_root.resolve()
         self.assets: dict[Path, Asset] = {}
-        self.problems: list[Problem] = []
 
     def resolve(self, url: str, line: int | None, what: str) -> str | None:
         """Return the site-relative output path for a local link, or None (and a Problem)."""
@@ -106,6 +153,10 @@ class LocalLinks:
             self.problems.append(Problem(self.shown, line, f"{what} '{url}' does not exist; "
                 f"check the path (relative to this briefing file)"))
             return None
+        unsafe = files.refusal(target, image=what == "the image")
+        if unsafe:
+            self.problems.append(Problem(self.shown, line, f"{what} '{url}' {unsafe}"))
+            return None
         output = posixpath.join(FILES_DIR, rel.as_posix())
         self.assets[target] = Asset(target, output)
         return output
@@ -117,17 +168,43 @@ class _RewriteLinks(Treeprocessor):
         self.links, self.line, self.prefix = links, line, prefix
 
     def run(self, root: ET.Element) -> None:
-        for el in root.iter():
-            attr = "src" if el.tag == "img" else "href" if el.tag == "a" else None
-            url = el.get(attr) if attr else None
+        for el, attr, url, what in self.links.check_tree(root, self.line):
             # An autolinked <a@b.org> arrives with its "mailto:" hidden as entities: not a file.
             if url and not url.startswith(AMP_SUBSTITUTE) and is_local(url):
-                output = self.links.resolve(url, self.line, "the link" if attr == "href" else "the image")
+                output = self.links.resolve(url, self.links.line_of(url, self.line), what)
                 if output:
                     fragment = urlsplit(url).fragment
                     el.set(attr, self.prefix + output + (f"#{fragment}" if fragment else ""))
             if el.tag == "a" and el.get("href", "").startswith(("http://", "https://")):
                 el.set("rel", "noopener")
+
+
+_PLACEHOLDER = re.compile("\x02(\\d+)\x03")
+
+
+def _as_written(value: str) -> str:
+    """An attribute as it will be written: Markdown's placeholders for & and escaped characters
+    are filled in only after the tree processors run."""
+    return _PLACEHOLDER.sub(lambda m: chr(int(m[1])), value.replace(AMP_SUBSTITUTE, "&"))
+
+
+#: What Markdown writes for a body, and nothing else: a second line of defence (nh3, the Rust
+#: ammonia sanitiser) should a link or tag ever get past the checks above.
+_TAGS = {"p", "a", "img", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "hr", "br",
+         "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+_ATTRIBUTES = {"a": {"href", "title", "rel"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+               "th": {"style"}, "td": {"style"}}
+
+
+def sanitise(html: str, headings: bool = False) -> str:
+    """Rendered HTML with only the tags, attributes and URL schemes a body may hold (and, for
+    ``headings``, guidance's h2 and heading ids, which its contents list links)."""
+    tags, attributes = _TAGS, _ATTRIBUTES
+    if headings:
+        tags = tags | {"h2"}
+        attributes = attributes | {f"h{level}": {"id"} for level in range(2, 7)}
+    return nh3.clean(html, tags=tags, attributes=attributes, url_schemes=set(urls.ALLOWED_SCHEMES),
+                     link_rel=None, strip_comments=True)
 
 
 class _Links(Extension):
@@ -158,7 +235,7 @@ def render_markdown(text: str, links: LocalLinks, line: int, prefix: str = "../.
     rewrite.links, rewrite.line, rewrite.prefix = links, line, prefix
     html = md.reset().convert(text)
     # A section sits under the segment's h2: its own headings start at h3.
-    return re.sub(r"<(/?)h([1-2])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", html)
+    return sanitise(re.sub(r"<(/?)h([1-2])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", html))
 
 
 def list_items(html: str) -> list[str]:

@@ -21,7 +21,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.config.settings import LoadedConfig
 from generator.problems import ContentError, Problem, did_you_mean, display_path
+from generator.read.body import LinkCheck, sanitise
 from generator.read.source import Source, read_source
+from generator.safety import characters
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
@@ -36,19 +38,28 @@ class Guidance:
 
 
 class _OutsideLinks(Treeprocessor):
+    def __init__(self, md, check: LinkCheck):
+        super().__init__(md)
+        self.check = check
+
     def run(self, root) -> None:
-        for el in root.iter("a"):
-            if el.get("href", "").startswith(("http://", "https://")):
+        for el, _, url, _ in self.check.check_tree(root, self.check.body_line):
+            if el.tag == "a" and url.startswith(("http://", "https://")):
                 el.set("rel", "noopener")
 
 
 class _Safe(Extension):
-    """No raw HTML; links to other sites open without handing them this page."""
+    """No raw HTML, no link the URL policy refuses; links to other sites open without handing
+    them this page."""
+
+    def __init__(self, check: LinkCheck):
+        super().__init__()
+        self.check = check
 
     def extendMarkdown(self, md) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_OutsideLinks(md), "guidance_links", 1)
+        md.treeprocessors.register(_OutsideLinks(md, self.check), "guidance_links", 1)
 
 
 def _slugify(value: str, separator: str) -> str:
@@ -56,13 +67,15 @@ def _slugify(value: str, separator: str) -> str:
     return "guidance-" + re.sub(r"[^a-z0-9]+", separator, value.lower()).strip(separator)
 
 
-def render(text: str) -> Guidance:
-    """Guidance Markdown to HTML whose top headings are h2: it sits under the topic page's h1."""
+def render(text: str, check: LinkCheck | None = None) -> Guidance:
+    """Guidance Markdown to HTML whose top headings are h2: it sits under the topic page's h1.
+    Links the URL policy refuses are left out and recorded in ``check``."""
     toc = TocExtension(slugify=_slugify, toc_depth="1-6")
-    html = markdown.markdown(text, extensions=["tables", "sane_lists", toc, _Safe()], output_format="html")
+    safe = _Safe(check or LinkCheck("guidance", text))
+    html = markdown.markdown(text, extensions=["tables", "sane_lists", toc, safe], output_format="html")
     levels = [int(m.group(2)) for m in _HEADING.finditer(html)]
     shift = 2 - min(levels) if levels else 0
-    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift, 6)}", html)
+    html = sanitise(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift, 6)}", html), headings=True)
     return Guidance(html, tuple(_SECTION.findall(html)))
 
 
@@ -109,8 +122,12 @@ def load(config: LoadedConfig) -> dict[str, Guidance]:
             continue
         src, found_problems = read(path, config.root)
         problems += found_problems
+        if src is not None:
+            problems += characters.problems_in(src.body, shown, src.body_line)
         if src is not None and src.body.strip():
-            found[slug] = render(src.body)
+            check = LinkCheck(shown, src.body, src.body_line)
+            found[slug] = render(src.body, check)
+            problems += check.problems
     if problems:
         raise ContentError(problems)
     return found

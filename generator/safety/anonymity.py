@@ -159,17 +159,16 @@ class Checker:
             return []
         return self.redact_problems(text, display_path(path, root))
 
-    def content_problems(self) -> list[Problem]:
+    def content_problems(self, read_guidance: Callable) -> list[Problem]:
         """Redact names in site_config.yml and in every file of the guidance folder; personal
-        details too in its Markdown, read as a briefing is (front matter ``allow:`` and body)."""
-        from generator.read import guidance  # not at the top: guidance imports validate, which imports this module
-
+        details too in its Markdown, read as a briefing is (front matter ``allow:`` and body)
+        by ``read_guidance(path, root)`` (``read.guidance.read``: safety sits below read)."""
         config, site = self.config, self.config.site
         problems = self.file_problems(config.path, config.root) if self.redact else []
         folder = config.resolve(site.guidance_dir)
         if folder.is_dir():
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                src = guidance.read(path, config.root)[0] if path.suffix == ".md" else None  # guidance.load reports its problems
+                src = read_guidance(path, config.root)[0] if path.suffix == ".md" else None  # guidance.load reports its problems
                 problems += self.source_problems(src) if src else self.file_problems(path, config.root)
         return problems
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -14,8 +13,9 @@ from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
 from generator.read import body as bodymod
+from generator.read import guidance
 from generator.read.source import Source, briefing_files, read_source
-from generator.safety import anonymity
+from generator.safety import anonymity, characters
 
 
 def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) -> list[Problem]:
@@ -47,7 +47,7 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
         return None, problems
     problems = _check_against_config(src, fm, config)
     content_root = config.resolve(config.site.briefings_dir)
-    links = bodymod.LocalLinks(src.path.parent, content_root, src.shown)
+    links = bodymod.LocalLinks(src.path.parent, content_root, src.shown, src.body, src.body_line)
     report_asset = None
     report_line = src.line("review", "report")
     if fm.review.report and bodymod.is_local(fm.review.report):
@@ -81,19 +81,10 @@ def build_briefing(src: Source, config: LoadedConfig) -> tuple[Briefing | None, 
 PARALLEL_FROM = 200
 
 
-#: Characters XML (Word files, feeds) cannot hold; they arrive invisibly, pasted from a PDF or Word.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def control_characters(src: Source) -> list[Problem]:
-    """Invisible control characters anywhere in a briefing, each with its line."""
-    problems = []
+    """Invisible control and text-direction characters anywhere in a briefing, each with its line."""
     pieces = [(node.value, node.start_mark.line + src.fm_line) for node, _ in anonymity.yaml_scalars(src.node)]
-    for text, first in [*pieces, (src.body, src.body_line)]:
-        for m in _CONTROL.finditer(text):
-            problems.append(Problem(src.shown, first + text.count("\n", 0, m.start()),
-                f"invisible control character U+{ord(m.group()):04X} (often pasted from a PDF or Word); delete it"))
-    return problems
+    return [p for text, first in [*pieces, (src.body, src.body_line)] for p in characters.problems_in(text, src.shown, first)]
 
 
 def _check_file(path: Path, config: LoadedConfig, checker: anonymity.Checker) -> tuple[Briefing | None, list[Problem]]:
@@ -142,7 +133,7 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     # The anonymity check covers every briefing, drafts and embargoed ones too: they must be
     # clean before they are published.
     checker, problems = anonymity.Checker.for_config(config)
-    problems += checker.content_problems()
+    problems += checker.content_problems(guidance.read)
     briefings: list[Briefing] = []
     for briefing, found in _check_files(briefing_files(content_root), config, checker):
         problems += found

@@ -18,6 +18,15 @@
       var el = dated[i];
       if (now < el.getAttribute("data-expires")) continue;  // ISO dates compare as strings
       el.setAttribute("data-archived", "");
+      // The archive's state views (archive/current/, archive/archived/): a review moves across.
+      var view = el.getAttribute("data-archive-view");
+      if (view) {
+        el.hidden = view === "current";
+        var section = el.closest("section");
+        if (section) section.hidden = !section.querySelector("[data-archive-view]:not([hidden])");
+        var empty = document.querySelector("[data-archive-empty]");
+        if (empty && view === "archived") empty.hidden = true;
+      }
       var banners = el.querySelectorAll("[data-archive-banner]");
       for (var j = 0; j < banners.length; j++) banners[j].hidden = false;
       // after_expiry: on_request — the report's links become the request contact, as a

@@ -166,11 +166,7 @@
     item.appendChild(heading);
     item.appendChild(el("p", "lb-result__summary", b.summary));
     var meta = el("p", "lb-result__meta");
-    var type = el("abbr", null, b.review.type);
-    type.title = b.review.type_name;
-    meta.appendChild(document.createTextNode(b.review.name + " · "));
-    meta.appendChild(type);
-    meta.appendChild(document.createTextNode(" · " + b.review.board + " · " + b.year));
+    meta.textContent = [b.review.name, b.review.type_name, b.review.board, b.year].join(" · ");
     item.appendChild(meta);
     var titles = b.themes.map(function (t) { return themeTitle[t] || t; });
     item.appendChild(el("p", "lb-result__themes", "Themes: " + titles.join(", ")));

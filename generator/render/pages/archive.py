@@ -1,7 +1,9 @@
 """site/archive/: every published review by year, newest first, with its archive state.
 
-Filtering by type works without JavaScript: each review type in use has its own page,
-``archive/<type>/``, and every archive page links them all.
+Filtering works without JavaScript: each review type in use has its own page,
+``archive/<type>/``, and the archive state has two, ``archive/current/`` and
+``archive/archived/``; every archive page links them all. A state view lists what was in that
+state when the site was built; assets/expiry.js moves a review across on its expiry date.
 """
 
 from __future__ import annotations
@@ -10,39 +12,38 @@ import re
 
 from generator.derive.site import Entry, Site
 from generator.render import feeds
-from generator.render.renderer import Renderer, long_date
+from generator.render.renderer import Renderer
 
-
-def archive_state(site: Site, entry: Entry) -> tuple[str, str]:
-    """(text at the as-of date, text once archived): the browser switches to the second on the day."""
-    until = long_date(entry.expires)
-    if site.site.publication.after_expiry == "on_request":
-        current, archived = f"On this website until {until}", "Archived — report available on request"
-    else:
-        current, archived = f"To be archived on {until}", "Archived — report still on this website"
-    return (archived if entry.archived else current), archived
+#: The archive-state views: slug -> which entries it lists (by Entry.archived).
+STATE_VIEWS = {"current": False, "archived": True}
 
 
 def type_slugs(types) -> dict[str, str]:
-    """A page address for each review type key: lower-case, unique ('SCR' -> 'scr')."""
+    """A page address for each review type key: lower-case, unique ('SCR' -> 'scr'), never a
+    state view's address."""
     slugs: dict[str, str] = {}
     for key in types:
         base = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "type"
         slug, n = base, 1
-        while slug in slugs.values():
+        while slug in slugs.values() or slug in STATE_VIEWS:
             n += 1
             slug = f"{base}-{n}"
         slugs[key] = slug
     return slugs
 
 
-def rows(site: Site, entries: list[Entry]) -> list[tuple[int, list[dict]]]:
-    """Entries grouped by publication year, newest year first (entries are newest first)."""
+def rows(entries: list[Entry], show: str | None = None) -> list[tuple[int, list[dict]]]:
+    """Entries grouped by publication year, newest year first (entries are newest first).
+
+    ``show`` (a state view) marks each item for assets/expiry.js: leave the view once archived
+    (``current``), or join it then (``archived``: such items are in the page, hidden).
+    """
     years: dict[int, list[dict]] = {}
     for entry in entries:
-        state, archived_text = archive_state(site, entry)
+        if show == "current" and entry.archived:
+            continue
         years.setdefault(entry.published.year, []).append(
-            {"entry": entry, "state": state, "archived_text": archived_text})
+            {"entry": entry, "show": show, "hidden": show == "archived" and not entry.archived})
     return sorted(years.items(), reverse=True)
 
 
@@ -52,16 +53,26 @@ def build(site: Site, r: Renderer):
     slugs = type_slugs(order)
     filters = [{"key": key, "name": site.site.review_type_name(key), "slug": slugs[key], "count": len(by_type[key])}
                for key in order]
-    common = {"filters": filters, "total": len(site.entries), "links": (feeds.feed_link(site),)}
+    archived = sum(e.archived for e in site.entries)
+    states = [{"slug": "current", "count": len(site.entries) - archived}, {"slug": "archived", "count": archived}]
+    common = {"filters": filters, "states": states, "total": len(site.entries), "links": (feeds.feed_link(site),)}
     yield r.page(
         "archive/index.md", "archive.html", "Archive",
         description=f"Every review published by {site.site.board.name}, by year, with what is still on this website.",
         nav_title="Archive", nav_order=30,
-        years=rows(site, list(site.entries)), current=None, **common,
+        years=rows(list(site.entries)), current=None, state=None, **common,
     )
     for item in filters:
         yield r.page(
             f"archive/{item['slug']}/index.md", "archive.html", f"Archive: {item['name']}",
             description=f"Every {item['name']} published by {site.site.board.name}, by year.",
-            years=rows(site, by_type[item["key"]]), current=item, **common,
+            years=rows(by_type[item["key"]]), current=item, state=None, **common,
+        )
+    for view in states:
+        yield r.page(
+            f"archive/{view['slug']}/index.md", "archive.html",
+            "Archive: archived reviews" if view["slug"] == "archived" else "Archive: current reviews",
+            description=f"Reviews published by {site.site.board.name}, by year: "
+                        + ("those archived." if view["slug"] == "archived" else "those not yet archived."),
+            years=rows(list(site.entries), view["slug"]), current=None, state=view, **common,
         )

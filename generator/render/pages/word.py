@@ -6,9 +6,10 @@ an archived briefing's entry already has its report links replaced by "on reques
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from generator.derive.site import Entry, Site
+from generator.derive.site import ON_REQUEST, Entry, Site
 from generator.render.pages.briefing_page import segments
 from generator.render.renderer import OutputFile, Renderer, long_date
 from generator.render.word import document as word
@@ -19,11 +20,25 @@ def docx_path(slug: str) -> str:
     return f"briefings/{slug}/{slug}-7-minute-briefing.docx"
 
 
+def _request(site: Site) -> str:
+    """Who to ask for a report that is on request, as HTML."""
+    board = site.site.board
+    return f'<a href="mailto:{escape(board.email)}">{escape(board.email)}</a> or telephone {escape(board.phone)}'
+
+
+def _on_request_sentences(site: Site, fragment: str) -> str:
+    """A body link to a withdrawn report reads 'the overview report (available on request from
+    x@y)' on paper, not 'the overview report (x@y) (available on request)'."""
+    return _ON_REQUEST.sub(lambda m: f"{m[1]} (available on request from {_request(site)})", fragment)
+
+
+_ON_REQUEST = re.compile(rf'<a href="mailto:[^"]*" {ON_REQUEST}[^>]*>(.*?)</a> \(available on request\)', re.S)
+
+
 def _report(site: Site, entry: Entry) -> str:
     """The report line as HTML: a link, or 'available on request' when the report is archived."""
-    board = site.site.board
     if entry.report_on_request:
-        return f"available on request from {escape(board.email)}"
+        return f"available on request from {_request(site)}"
     if entry.report_url:
         url = entry.report_url if "://" in entry.report_url else site.site.site_url + entry.report_url
         return f'<a href="{escape(url)}">{escape(entry.briefing.review.name)} review report</a>'
@@ -41,7 +56,7 @@ def _segment_html(site: Site, entry: Entry, seg: dict) -> str:
     for section in seg["sections"]:
         if section.key is None:
             parts.append(f"<h3>{escape(section.heading)}</h3>")
-        parts.append(section.html)
+        parts.append(_on_request_sentences(site, section.html))
     if key == "actions" and b.recommendations:
         items = []
         for rec in b.recommendations:
@@ -53,7 +68,10 @@ def _segment_html(site: Site, entry: Entry, seg: dict) -> str:
         parts.append("<h3>Recommendations</h3><ul>" + "".join(items) + "</ul>")
     if key == "further":
         board = cfg.board
-        parts.append(f"<p>Full report: {_report(site, entry)}</p>")
+        if entry.report_on_request:
+            parts.append(f"<p>The full report is available on request from {_request(site)}.</p>")
+        else:
+            parts.append(f"<p>Full report: {_report(site, entry)}</p>")
         parts.append(f"<p>Questions about this review: {escape(board.name)}, {escape(board.email)}, "
                      f"telephone {escape(board.phone)}.</p>")
     if not parts:

@@ -100,10 +100,13 @@ def _action_table(document) -> CT_Tbl:
 
 
 def mark_header(tr) -> None:
-    """Mark a row as the table's header (w:tblHeader): repeated on each page, read out by screen readers."""
+    """Mark a row as the table's header (w:tblHeader): repeated on each page, read out by screen
+    readers, never split, and kept on the page of the row after it (keepNext on its paragraphs)."""
     trPr = tr.get_or_add_trPr()
     SubElement(trPr, qn("w:cantSplit"))
     SubElement(trPr, qn("w:tblHeader"))
+    for p in tr.iter(qn("w:p")):
+        p.get_or_add_pPr().get_or_add_keepNext()
 
 
 def _style_closure(styles_el, names) -> set[str]:

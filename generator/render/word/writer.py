@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm
@@ -22,6 +23,7 @@ from lxml.etree import SubElement
 from generator.render.word import docx_zip
 from generator.render.word.html import BLOCKS, Node, collapse, parse_html, text_of
 from generator.render.word.template import VAL, Template, mark_header
+from generator.safety import urls
 
 if TYPE_CHECKING:
     from generator.render.word.content import WordBriefing
@@ -88,6 +90,9 @@ class Writer:
 
     def link(self, p, url: str, text: str) -> None:
         """A real hyperlink showing its URL, so it works when clicked and when printed."""
+        if not urls.allowed(url):  # validation refuses these; a Word file never links one regardless
+            self.run(p, text)
+            return
         rid = self.links.setdefault(url, f"rId{100 + len(self.links)}")
         hyperlink = SubElement(p, qn("w:hyperlink"))
         hyperlink.set(qn("r:id"), rid)
@@ -257,8 +262,10 @@ class Writer:
         for seg in b.segments:
             self.heading(2, f"{seg.number}. {seg.label}")
             self.blocks(parse_html(seg.html))
-        self.heading(2, "Action plan")
-        self.para("Normal", "Agree what your team will do, who will do it and by when.")
+        # Heading, guidance line and the table's header row stay on one page (keepNext on each;
+        # the header row's own paragraphs carry it, see template.mark_header).
+        keep_with_next(self.heading(2, "Action plan"))
+        keep_with_next(self.para("Normal", "Agree what your team will do, who will do it and by when."))
         self.body.append(copy.deepcopy(self.t.action_table))
         self.heading(2, "Feedback")
         p = self.para("Normal", "Tell us how your team used this briefing and what you will do differently: email ")
@@ -292,6 +299,11 @@ class Writer:
         return docx_zip.package(self.core_properties(when), serialize_part_xml(self.document),
                                 serialize_part_xml(self.numbering), self.links, self.t.static,
                                 (max(when.year, 1980), when.month, when.day))  # zip dates start in 1980
+
+
+def keep_with_next(p) -> None:
+    """Word's "keep with next": the paragraph is never left at the foot of a page alone."""
+    p.find(_PPR).insert(1, OxmlElement("w:keepNext"))  # after w:pStyle, as the schema orders it
 
 
 def _short(text: str, limit: int = 255) -> str:
