@@ -52,6 +52,8 @@ def _progress(quiet: bool):
 
 
 def run(args, as_of: date) -> int:
+    if args.command == "init":  # makes the config, so needs none
+        return init(args, as_of)
     config_path = args.config.resolve()
     if not config_path.is_file():  # the wrong folder or a mistyped --config: usage, not content
         raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
@@ -266,6 +268,19 @@ def new(config_path: Path, name: str, review_type: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"Wrote {target}: a draft. Fill it in, set review.published and remove draft: true to publish.")
+    return 0
+
+
+def init(args, today: date) -> int:
+    from generator.scaffold import new_site
+
+    details = new_site.Details(args.board, args.email, args.phone, args.site_url, args.nation)
+    target = args.dir.resolve()
+    written = new_site.init(target, details, today)
+    print(f"Started the learning briefings site of {args.board} in {target} ({len(written)} files).")
+    print("Next:")
+    for step in new_site.next_steps(args.dir, details):
+        print(f"  {step}")
     return 0
 
 

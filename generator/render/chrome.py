@@ -89,4 +89,7 @@ def chrome_text(language: Language) -> dict[str, str]:
         "accessibility": _("Accessibility statement"),
         "data": _("Data (JSON)"),
         "languages": _("Languages"),
+        "menu": _("Menu"),
+        "browse": _("Browse"),
+        "browse_hidden": _(" briefings by theme"),
     }
