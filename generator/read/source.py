@@ -36,19 +36,38 @@ class Source:
         return found + self.fm_line - 1 if found else None
 
 
-def briefing_files(content_dir: Path) -> list[Path]:
-    """Every Markdown file under the content folder, sub-folders included, in a stable order."""
-    return find_briefings(content_dir, content_dir)[0]
+def briefing_files(content_dir: Path, translations=()) -> list[Path]:
+    """Every Markdown file under the content folder, sub-folders included, in a stable order;
+    translations (``<name>.<code>.md`` for a code in ``translations``) are left out."""
+    return sorted(p for p in content_dir.rglob("*.md") if p.is_file() and translation_code(p, translations) is None)
+
+
+def translation_code(path: Path, codes) -> str | None:
+    """'cy' for ``child-a.cy.md`` when cy is one of the site's further languages."""
+    stem = path.name[:-3] if path.name.endswith(".md") else path.name
+    code = stem.rsplit(".", 1)[-1] if "." in stem else None
+    return code if code in codes else None
+
+
+def translation_files(content_dir: Path, codes) -> list[tuple[str, Path, Path]]:
+    """(code, translation, the main file it translates) for every translation file."""
+    found = []
+    for path in sorted(content_dir.rglob("*.md")):
+        code = translation_code(path, codes)
+        if code is not None and path.is_file():
+            found.append((code, path, path.with_name(path.name[: -len(f".{code}.md")] + ".md")))
+    return found
 
 
 #: Names a board may give a briefing that the build does not read: said, never skipped silently.
 _LOOKALIKE = (".md", ".markdown", ".mdown")
 
 
-def find_briefings(content_dir: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+def find_briefings(content_dir: Path, root: Path, translations=()) -> tuple[list[Path], list[Problem]]:
     """The briefing files under the content folder (``*.md``, sub-folders included, in a stable
     order), and a problem for each file that looks like one but would not be read or must not
-    be: ``child-a.MD``, a linked folder, a link leading outside the folder, dangling or in a loop."""
+    be: ``child-a.MD``, a linked folder, a link leading outside the folder, dangling or in a loop.
+    Translations (``<name>.<code>.md`` for a code in ``translations``) are left out."""
     inside = content_dir.resolve()
     found, problems = [], []
     for folder, dirs, names in os.walk(content_dir):
@@ -70,7 +89,7 @@ def find_briefings(content_dir: Path, root: Path) -> tuple[list[Path], list[Prob
                 if problem:
                     problems.append(Problem(_shown(path, root), None, problem))
                     continue
-            if path.is_file():
+            if path.is_file() and translation_code(path, translations) is None:
                 found.append(path)
     return sorted(found), problems
 
