@@ -83,7 +83,19 @@ def check(config_path: Path, as_of: date) -> int:
     print(f"All briefings are valid (as of {as_of.isoformat()}): {pipeline.summary(site)}")
     for line in coming_up(site, UPCOMING_DAYS):
         print(line)
+    for line in missing_translations(site):
+        print(line)
     return 0
+
+
+def missing_translations(site) -> list[str]:
+    """Briefings without a translation in a further language (built in their own language there)."""
+    if not site.missing_translations:
+        return []
+    lines = [f"{len(site.missing_translations)} translation(s) missing (those pages show the text untranslated; "
+             "build --strict fails on them):"]
+    lines += [f"  {code}: {source} (add {source[:-3]}.{code}.md)" for code, source in site.missing_translations]
+    return lines
 
 
 UPCOMING_DAYS = 30

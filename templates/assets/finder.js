@@ -169,7 +169,7 @@
     meta.textContent = [b.review.name, b.review.type_name, b.review.board, b.year].join(" · ");
     item.appendChild(meta);
     var titles = b.themes.map(function (t) { return themeTitle[t] || t; });
-    item.appendChild(el("p", "lb-result__themes", "Themes: " + titles.join(", ")));
+    item.appendChild(el("p", "lb-result__themes", lbT("Themes: %(themes)s", { themes: titles.join(", ") })));
     return item;
   }
 
@@ -185,18 +185,23 @@
     list.appendChild(batch);
     var left = matches.length - shown;
     more.hidden = left <= 0;
-    more.textContent = "Show " + Math.min(PAGE, left) + " more result" + (Math.min(PAGE, left) === 1 ? "" : "s") +
-      " (" + left + " not shown)";
+    var next = Math.min(PAGE, left);
+    more.textContent = lbT(next === 1 ? "Show %(n)s more result (%(left)s not shown)" : "Show %(n)s more results (%(left)s not shown)",
+      { n: next, left: left });
     return first;
   }
 
   function describe(state) {
     var n = matches.length, total = records.length;
-    var noun = function (k) { return k === 1 ? "briefing" : "briefings"; };
-    if (!isFiltered(state)) return "Showing all " + total + " " + noun(total) + ", newest first.";
-    if (n === 0) return "No briefings match these filters. Remove a filter or clear them all.";
-    return n + " of " + total + " " + noun(total) + " match" + (n === 1 ? "es" : "") + " these filters" +
-      (n > PAGE ? "; showing the first " + PAGE + "." : ".");
+    if (!isFiltered(state)) {
+      return lbT(total === 1 ? "Showing all %(total)s briefing, newest first." : "Showing all %(total)s briefings, newest first.",
+        { total: total });
+    }
+    if (n === 0) return lbT("No briefings match these filters. Remove a filter or clear them all.");
+    var counted = lbT(total === 1 ? "%(n)s of %(total)s briefing matches these filters"
+      : n === 1 ? "%(n)s of %(total)s briefings matches these filters" : "%(n)s of %(total)s briefings match these filters",
+      { n: n, total: total });
+    return counted + (n > PAGE ? lbT("; showing the first %(page)s.", { page: PAGE }) : ".");
   }
 
   /* Filter, draw, and record the filters in the URL: a new history entry when ``push``. */
@@ -259,6 +264,6 @@
       apply(false);
     })
     .catch(function () {
-      count.textContent = "The briefings could not be loaded. Browse by theme below instead.";
+      count.textContent = lbT("The briefings could not be loaded. Browse by theme below instead.");
     });
 })();

@@ -30,9 +30,10 @@ def facets(site: Site) -> dict:
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     yield r.page(
-        "find/index.md", "finder.html", "Find briefings",
-        description="Filter the briefings by theme, review type, board, agency and year.",
-        nav_title="Find", nav_order=20,
+        "find/index.md", "finder.html", _("Find briefings"),
+        description=_("Filter the briefings by theme, review type, board, agency and year."),
+        nav_title=_("Find"), nav_order=20,
         total=len(site.entries), **facets(site),
     )
