@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from generator.problems import BuildFailed
+from generator.render import csp
 from generator.render.renderer import OutputFile, Page
 
 
@@ -88,7 +89,10 @@ class _GeneratedSite(BasePlugin):
         if self.page_done is not None:
             self.done += 1
             self.page_done(self.done, len(self.pages))
-        return output
+        return csp.with_policy(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config) -> str:
+        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
 
 def _prerendered(page, content: str):
@@ -157,7 +161,12 @@ def serve(rebuild, site_dir: Path, watch: list[Path], port: int) -> None:
     """Serve ``site_dir`` on localhost and call ``rebuild`` whenever a watched path changes."""
     from mkdocs.livereload import LiveReloadServer
 
-    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
+    class Server(LiveReloadServer):
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            """MkDocs adds an inline reload script to every page it serves: hash it in too."""
+            return csp.with_policy(super()._inject_js_into_html(content, epoch).decode("utf-8")).encode("utf-8")
+
+    server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
     for path in watch:
         if path.exists():
             server.watch(str(path))
