@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test serve check lint docs bench browser-deps clean
+.PHONY: site test serve check lint docs bench lighthouse browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,15 @@ docs: $(STAMP)
 
 bench: $(TEST_STAMP) browser-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Lighthouse (npm, installed once into bench/lighthouse/) on every page type, mobile preset.
+LIGHTHOUSE := bench/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): bench/lighthouse/package.json
+	cd bench/lighthouse && npm install --no-audit --no-fund --silent
+	touch $@
+
+lighthouse: $(STAMP) browser-deps $(LIGHTHOUSE)
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site .docs-site .pytest_cache

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from generator.cache.keys import code_version, digest, tree_digest
+from generator.cache.store import FOLDER as CACHE_FOLDER
+from generator.cache.store import Store
 from generator.config.settings import LoadedConfig, load_config, logo_output
+from generator.derive import publication
 from generator.derive.publication import State
 from generator.derive.site import Site, derive
 from generator.engine import mkdocs_adapter, search_index
@@ -28,6 +32,7 @@ from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
 from generator.safety import output_scan
 from generator.validate.briefings import format_problems, load_briefings
+from generator.validate.memo import BriefingMemo
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,10 @@ class BuildResult:
     files: int
 
 
-def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
+def prepare(config_path: Path, as_of: date, store: Store | None = None) -> tuple[LoadedConfig, Site]:
     """Everything up to rendering: read, validate and derive. Raises ContentError listing the
-    problems of the briefings and the theme guidance together."""
+    problems of the briefings and the theme guidance together. With a ``store`` (the build
+    cache), briefings checked by an earlier build with the same inputs are not checked again."""
     try:
         config = load_config(config_path)
     except ContentError as err:  # the briefings' own format can still be checked, at the usual place
@@ -48,7 +54,7 @@ def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
         raise ContentError(err.problems + format_problems(root / "briefings", root)) from None
     problems, briefings, notes = [], [], {}
     try:
-        briefings = load_briefings(config)
+        briefings = load_briefings(config, briefing_memo(store, config, as_of))
     except ContentError as err:
         problems += err.problems
     try:
@@ -60,23 +66,28 @@ def prepare(config_path: Path, as_of: date) -> tuple[LoadedConfig, Site]:
     return config, derive(config, briefings, as_of, notes)
 
 
-def renderer_for(config: LoadedConfig, site: Site) -> Renderer:
-    return Renderer(config.root / "templates", {"site": config.site, "as_of": site.as_of})
+def renderer_for(config: LoadedConfig, site: Site, store: Store | None = None) -> Renderer:
+    return Renderer(config.root / "templates", {"site": config.site, "as_of": site.as_of}, store)
 
 
 def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: bool = False,
-          progress=lambda stage, done=None, total=None: None) -> BuildResult:
+          progress=lambda stage, done=None, total=None: None, cache: bool = True) -> BuildResult:
     """Build the site. ``progress(stage, done=None, total=None)`` is told each stage, and how far
-    a long stage (MkDocs' pages) has got; commands.py shows it on a terminal."""
+    a long stage (MkDocs' pages) has got; commands.py shows it on a terminal. ``cache=False``
+    (``--no-cache``) neither reads nor writes the build cache."""
     progress("reading and checking briefings")
-    config, site = prepare(config_path, as_of)
+    store = open_cache(config_path, cache and _target_is_safe(config_path, site_dir))
+    config, site = prepare(config_path, as_of, store)
     site_dir = (site_dir or config.root / "site").resolve()
     refuse_unsafe_site_dir(site_dir, config)
-    renderer = renderer_for(config, site)
+    renderer = renderer_for(config, site, store)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
     alongside = None
+    whole = site_key(config, as_of, strict) if store.enabled else None
     try:
+        if whole is not None and (reused := reuse_site(store, whole, work / "site", config, site_dir, progress)):
+            return BuildResult(site, site_dir, reused["pages"], reused["files"])
         progress(f"rendering {len(site.entries):,} briefings (pages and data; Word files alongside)")
         alongside = Alongside(pages.ALONGSIDE, site, renderer, work / "alongside")
         page_list, file_list = pages.build_all(site, renderer, skip=pages.ALONGSIDE)
@@ -96,13 +107,13 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         docs, out = work / "docs", work / "site"
         docs.mkdir()
         progress(f"indexing {len(page_list):,} pages for search (Pagefind, in the background)")
-        search = search_index.IndexJob(page_list, work, config.site.language)
+        search = search_index.IndexJob(page_list, work, config.site.language, store)
         try:
             stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files)"
             progress(stage)
             with _build_date(as_of):
                 mkdocs_adapter.build(page_list, file_list, options, docs, out,
-                                     on_page=lambda done, total: progress(stage, done, total))
+                                     on_page=lambda done, total: progress(stage, done, total), store=store)
         except BaseException:
             search.cancel()
             raise
@@ -113,6 +124,7 @@ def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: 
         finish_search_index(search, out, progress)
         progress("checking the built site for names on the redact list")
         output_scan.scan_output(out, config, shown_as=site_dir.name)
+        remember_site(store, whole, out, {"pages": len(page_list), "files": len(file_list) + len(extra)}, progress)
         _swap_in(out, site_dir)
     finally:
         if alongside is not None:
@@ -215,6 +227,59 @@ class _build_date:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = self.saved
+
+
+# --- The build cache (generator/cache/): which stages may skip work, and the whole-site key --------
+
+def open_cache(config_path: Path, enabled: bool = True) -> Store:
+    """``.briefings-cache/`` beside site_config.yml (``Store(None)``, remembering nothing, if not
+    ``enabled``)."""
+    return Store(config_path.parent / CACHE_FOLDER if enabled else None)
+
+
+def _target_is_safe(config_path: Path, site_dir: Path | None) -> bool:
+    """Refuse an unsafe --site-dir before the cache writes anything (True when the config
+    cannot be loaded: prepare() reports that, and nothing is cached)."""
+    try:
+        config = load_config(config_path)
+    except ContentError:
+        return False
+    refuse_unsafe_site_dir((site_dir or config.root / "site").resolve(), config)
+    return True
+
+
+def briefing_memo(store: Store | None, config: LoadedConfig, as_of: date) -> BriefingMemo | None:
+    """Checked briefings to remember: published ones only, so nothing held back is ever cached."""
+    if store is None or not store.enabled:
+        return None
+    return BriefingMemo(store, config, lambda b: publication.state(b, as_of) is State.PUBLISHED)
+
+
+def site_key(config: LoadedConfig, as_of: date, strict: bool) -> str:
+    """Every input of a whole build: the generator, every file it reads and the as-of date."""
+    logo = [config.resolve(config.site.logo)] if config.site.logo else []
+    return digest(code_version(), search_index.indexer_version(), as_of.isoformat(), str(strict), str(config.root),
+                  tree_digest(*config.content_paths(), *logo))
+
+
+def reuse_site(store: Store, key: str, out: Path, config: LoadedConfig, site_dir: Path, progress) -> dict | None:
+    """Nothing read by the build has changed since a build that is still in the cache: put its
+    files in place (each checked), scan them and swap them in. None if there is no such build."""
+    meta = store.get_tree("site", key, out)
+    if meta is None:
+        return None
+    progress("nothing has changed since an earlier build: its files come from the build cache")
+    progress("checking the built site for names on the redact list")
+    output_scan.scan_output(out, config, shown_as=site_dir.name)
+    _swap_in(out, site_dir)
+    return meta
+
+
+def remember_site(store: Store, key: str | None, out: Path, meta: dict, progress) -> None:
+    """Keep the built files (hard links where the disk allows) for the next build to reuse."""
+    if key is not None:
+        progress("keeping the built files in the build cache")
+        store.put_tree("site", key, out, meta)
 
 
 def refuse_unsafe_site_dir(target: Path, config: LoadedConfig) -> None:

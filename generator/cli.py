@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ beside the config)")
     b.add_argument("--strict", action="store_true", help="treat MkDocs warnings as errors")
     b.add_argument("--quiet", action="store_true", help="print only the final summary")
+    b.add_argument("--no-cache", action="store_true",
+                   help="build everything afresh, without reading or writing .briefings-cache/")
 
     c = sub.add_parser("check", help="check every briefing; build nothing")
     c.add_argument("--as-of", type=_date, default=None, help="the date the check treats as today")
@@ -38,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="live preview that rebuilds when content, templates or config change")
     s.add_argument("--as-of", type=_date, default=None)
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--no-cache", action="store_true", help="rebuild everything on every change (no .briefings-cache/)")
 
     st = sub.add_parser("stats", help="print the thematic analysis (as on the analysis page) as a table")
     st.add_argument("--as-of", type=_date, default=None, help="the date the analysis treats as today")

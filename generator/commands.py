@@ -6,6 +6,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,7 +57,8 @@ def run(args, as_of: date) -> int:
         raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
     if args.command == "build":
         progress = _progress(args.quiet)
-        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress)
+        result = pipeline.build(config_path, as_of, args.site_dir, strict=args.strict, progress=progress,
+                                cache=not args.no_cache)
         if isinstance(progress, _TerminalProgress):
             progress(f"done: {result.pages:,} pages, {result.files:,} other files")
         print(f"Built {result.site_dir} (as of {as_of.isoformat()}): {pipeline.summary(result.site)}")
@@ -64,7 +66,7 @@ def run(args, as_of: date) -> int:
     if args.command == "check":
         return check(config_path, as_of)
     if args.command == "serve":
-        return serve(config_path, args.as_of, args.port)
+        return serve(config_path, args.as_of, args.port, cache=not args.no_cache)
     if args.command == "new":
         return new(config_path, args.name, args.type)
     if args.command == "stats":
@@ -104,38 +106,116 @@ def coming_up(site, days: int) -> list[str]:
     return lines
 
 
-def serve(config_path: Path, as_of: date | None, port: int) -> int:
+def serve(config_path: Path, as_of: date | None, port: int, cache: bool = True) -> int:
     """Build into a private preview folder, serve it, and rebuild whenever the content changes.
 
     A failed rebuild prints its problems and the preview keeps the last good build (the build
     swaps in only on success), so a board can fix things while it watches. The browser reloads
-    by itself: MkDocs' live-reload server injects its script into every page.
+    by itself: MkDocs' live-reload server injects its script into every page. When only the text
+    of published briefings changed, their pages are updated first (generator/preview.py) and the
+    full build follows in the background, with a second reload when it is in.
     """
+    from generator import preview as fast
     from generator.engine import mkdocs_adapter
 
     preview = Path(tempfile.mkdtemp(prefix="briefings-preview-")) / "site"
+    store = pipeline.open_cache(config_path, cache)
+    watched = content_paths(config_path)
+    state: dict = {"site": None, "files": fast.snapshot(watched), "reload": lambda: None}
+    building = threading.Lock()
 
-    def rebuild() -> None:
-        try:
-            pipeline.build(config_path, as_of or date.today(), preview)
-            print("Rebuilt the preview.", file=sys.stderr, flush=True)
-        except ContentError as err:
+    def report(err: Exception) -> None:
+        if isinstance(err, ContentError):
             print(f"{len(err.problems)} problem(s); the preview shows the last good build:", file=sys.stderr)
             for problem in err.problems:
                 print(f"  {problem}", file=sys.stderr)
             sys.stderr.flush()
-        except (BuildFailed, OSError) as err:
+        else:
             print(f"The build failed; the preview shows the last good build: {err}", file=sys.stderr, flush=True)
 
+    def full_build() -> bool:
+        with building:
+            try:
+                result = pipeline.build(config_path, as_of or date.today(), preview, cache=cache)
+            except (ContentError, BuildFailed, OSError) as err:
+                report(err)
+                return False
+            state["site"] = result.site
+            print("Rebuilt the preview.", file=sys.stderr, flush=True)
+            return True
+
+    catch_up = _Background(lambda: full_build() and state["reload"]())
+
+    def rebuild() -> None:
+        now = fast.snapshot(watched)
+        if now == state["files"] and state["site"] is not None:
+            return  # one save often fires several events: nothing changed since the last look
+        edited = fast.edited_briefings(state["files"], now, _briefings_dir(config_path)) if state["site"] else []
+        state["files"] = now
+        if edited:
+            try:
+                updated = fast.patch(config_path, state["site"], preview, store, edited)
+            except (ContentError, BuildFailed, OSError) as err:
+                report(err)
+                return
+            if updated:
+                print(f"Updated {', '.join(updated)}; the rest of the preview and its search index are catching up "
+                      "in the background.", file=sys.stderr, flush=True)
+                catch_up.request()
+                return
+        catch_up.withdraw()  # this build covers whatever the background one was asked for
+        full_build()
+
     try:
-        rebuild()
+        full_build()
         if not preview.exists():
             return 1
         print(f"Serving the preview at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
-        mkdocs_adapter.serve(rebuild, preview, content_paths(config_path), port)
+        mkdocs_adapter.serve(rebuild, preview, watched, port, on_start=lambda reload: state.update(reload=reload))
     finally:
+        catch_up.stop()
         shutil.rmtree(preview.parent, ignore_errors=True)
     return 0
+
+
+def _briefings_dir(config_path: Path) -> Path:
+    from generator.config.settings import load_config
+
+    try:
+        config = load_config(config_path)
+    except ContentError:
+        return config_path.parent / "briefings"
+    return config.resolve(config.site.briefings_dir)
+
+
+class _Background:
+    """Runs ``job`` in a thread whenever requested; a request made while it runs runs it again."""
+
+    def __init__(self, job):
+        self.job = job
+        self.wanted = threading.Event()
+        self.stopping = False
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def withdraw(self) -> None:
+        """Forget a request not yet started (a run already under way finishes)."""
+        self.wanted.clear()
+
+    def _loop(self) -> None:
+        while True:
+            self.wanted.wait()
+            if self.stopping:
+                return
+            self.wanted.clear()
+            self.job()
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.wanted.set()
 
 
 def content_paths(config_path: Path) -> list[Path]:
@@ -184,7 +264,10 @@ def stats(config_path: Path, as_of: date, as_json: bool) -> int:
 
     _, site = pipeline.prepare(config_path, as_of)
     result = analysis.analyse(site)
-    sys.stdout.write(to_json(result).decode("utf-8") if as_json else analysis.text_report(result, analysis.period(analysis.analysed(site))))
+    if as_json:
+        sys.stdout.write(to_json(result).decode("utf-8"))
+    else:
+        sys.stdout.write(analysis.text_report(result, analysis.period(analysis.analysed(site)), analysis.categories(site)))
     return 0
 
 

@@ -178,7 +178,7 @@ def test_analysis_page_states_the_findings_with_tables(cambs):
     assert re.search(r"<th scope=\"row\">All three</th><td class=\"lb-num\">11</td><td class=\"lb-num\">41%</td>", overlap)
     assert re.search(r"None of the three</th><td class=\"lb-num\">1</td>", overlap)
     years = page[page.index('id="years-table"'):]
-    assert "<th scope=\"row\">2019</th>" in years
+    assert "<th scope=\"row\">2019* <span class=\"lb-few\">(fewer than 3 reviews: not a trend)</span></th>" in years
     assert 'href="../data/themes.json"' in page
 
 
@@ -204,7 +204,7 @@ def test_charts_are_inline_svg_images_with_text_alternatives(cambs):
     hatches = re.findall(r'<path class="lb-chart-hatch" d="([^"]+)" clip-path="url\(#chart-venn-clip\d\)"', venn)
     assert len(hatches) == 3 and hatches[0].count("L") > 20 and hatches[2].count("h0") > 100  # lines, lines, dots
     assert "featured all three" in venn
-    assert ">2006</text>" in years and ">All reviews</text>" in years
+    assert ">2006*</text>" in years and ">All reviews</text>" in years
 
 
 def test_navigation_lists_analysis_then_recommendations(cambs):
@@ -242,7 +242,7 @@ def test_stats_prints_a_table_and_json_equal_to_themes_json(cambs):
         "Professional practice", "Child factors", "Parental factors", "Family and environment"]
     assert "All three: 11 reviews (41%)" in run.out
     assert re.search(r"^All three +11 +41%$", run.out, re.M)
-    assert re.search(r"^2019 +1 +1 \(100%\) +0 \(0%\) +1 \(100%\)$", run.out, re.M)  # review-14: risk, curiosity
+    assert re.search(r"^2019\* +1 +1 \(100%\) +0 \(0%\) +1 \(100%\)$", run.out, re.M)  # review-14: risk, curiosity
     as_json = cli("--config", cambs.config_path, "stats", "--as-of", AS_OF, "--json")
     assert as_json.code == 0, as_json.err
     assert as_json.out == (cambs.site / "data/themes.json").read_text(encoding="utf-8")
@@ -295,11 +295,12 @@ At least one of the three                                                7      
 None of the three                                                        3           30%
 
 Reviews and top themes by year of publication
-Year  Reviews  Risk assessment  The lived experience of the child  Professional curiosity
-----  -------  ---------------  ---------------------------------  ----------------------
-2018        2         2 (100%)                            1 (50%)                 1 (50%)
-2019        0                -                                  -                       -
-2020        8          4 (50%)                            2 (25%)                 1 (13%)
+Year   Reviews  Risk assessment  The lived experience of the child  Professional curiosity
+-----  -------  ---------------  ---------------------------------  ----------------------
+2018*        2         2 (100%)                            1 (50%)                 1 (50%)
+2019         0                -                                  -                       -
+2020         8          4 (50%)                            2 (25%)                 1 (13%)
+* fewer than 3 reviews that year: its shares are not a trend.
 """
 
 
@@ -351,7 +352,7 @@ def test_one_review_is_counted_in_the_singular(ten, single):
     assert "Percentages are of the 1 review, rounded to the nearest whole percent." in run.out
     assert ("The overlap of the top three themes needs three different themes found in the reviews; "
             "so far 2 have been found.") in run.out
-    assert re.search(r"^2019 +1 +1 \(100%\) +1 \(100%\)$", run.out, re.M)
+    assert re.search(r"^2019\* +1 +1 \(100%\) +1 \(100%\)$", run.out, re.M)
     page = single.html("analysis/index.html")
     assert "What 1 published review has in common" in page
     assert "Percentages are of the 1 review, rounded" in page
@@ -397,23 +398,23 @@ def test_tracker_lists_every_recommendation_and_flags_overdue_in_words(cambs):
     first = by_text["Reissue the pre-birth guidance."]["cells"]
     assert first[0] == "Review 01 (Serious Case Review, 2006)"
     assert first[2:4] == ["Children's social care", "31 January 2020"]
-    assert by_text["=SUM(A1) is how the audit tool adds scores; check it."]["cells"][2:5] == ["Not stated", "None set", "Open"]
+    assert by_text["=SUM(A1) is how the audit tool adds scores; check it."]["cells"][2:5] == ["No owner", "No date", "Open"]
     assert '<a href="../briefings/review-01/">Review 01</a>' in by_text["Reissue the pre-birth guidance."]["html"]
     # Soonest due first, undated last: the no-JavaScript order.
     assert [r["cells"][3] for r in rows][:3] == ["30 June 2019", "30 September 2019", "31 December 2019"]
-    assert rows[-1]["cells"][3] == "None set"
+    assert rows[-1]["cells"][3] == "No date"
 
 
 def test_tracker_counts_by_status_and_agency(cambs):
     page = cambs.html("recommendations/index.html")
-    assert "3 overdue</strong>: due before 31 March 2020 and not complete." in page
+    assert "3 overdue</strong></a>: due before 31 March 2020 and not complete." in page
     assert _row(page, 'data-status="open"') == ["4"]
     assert _row(page, 'data-status="in-progress"') == ["2"]
     assert _row(page, 'data-status="complete"') == ["1"]
     assert _row(page, 'data-status="overdue"') == ["3"]
     agency = page[page.index('id="agency-table"'):page.index("</table>", page.index('id="agency-table"'))]
     names = [html.unescape(n) for n in re.findall(r'<th scope="row">([^<]+)</th>', agency)]
-    assert names == ["Children's social care", "Education", "Health", "Police", "Not stated"]
+    assert names == ["Children's social care", "Education", "Health", "Police", "No owner"]
     health = re.search(r"Health</th>(.*?)</tr>", agency, re.S).group(1)
     assert re.findall(r'<td class="lb-num">([^<]*)</td>', health) == ["2", "0", "1", "1", "0"]
     assert 'src="../assets/recommendations.js"' in page
@@ -487,3 +488,130 @@ def test_tracker_sorts_with_header_buttons_and_filters(cambs, page):
         page.get_by_label("Containing the words").fill("guide")
         expect(visible).to_have_count(1)
         assert visible.all_inner_texts()[0].count("Publish a practice guide.") == 1
+
+
+# --- themes over time: numbers, axes, thin years; categories as on the Themes page ----------
+
+def test_years_chart_numbers_every_bar_titles_its_axes_and_marks_thin_years(ten):
+    page = ten.html("analysis/index.html")
+    svg = re.search(r'<svg [^>]*id="chart-years".*?</svg>', page, re.S).group(0)
+    groups = re.findall(r'<g class="lb-chart-year"( data-few="true")?>(.*?)</g>', svg, re.S)
+    assert len(groups) == 3  # 2018, 2019, 2020
+    values = [re.findall(r'class="lb-chart-value"[^>]*>(\d+)</text>', body) for _, body in groups]
+    assert values == [["2", "2", "1", "1"], ["0"], ["8", "4", "2", "1"]]  # as the table; a year without reviews: one 0
+    years = [re.search(r'text-anchor="middle" fill="#0b0c0c">(\d{4}\*?)</text>', body).group(1) for _, body in groups]
+    assert years == ["2018*", "2019", "2020"], "2018 had 2 reviews: marked; 2019 had none: nothing to mark"
+    assert [bool(few) for few, _ in groups] == [True, False, False]
+    assert ">Year of publication</text>" in svg and ">Number of reviews</text>" in svg
+    assert "* fewer than 3 reviews that year: its shares are not a trend" in svg
+    assert "Years marked with an asterisk had fewer than 3 reviews: 2018." in svg  # in the chart's <desc>
+    table = page[page.index('id="years-table"'):]
+    assert '<th scope="row">2018* <span class="lb-few">(fewer than 3 reviews: not a trend)</span></th>' in table
+    assert '<th scope="row">2020</th>' in table
+
+
+def test_bar_values_sit_on_their_bars(ten):
+    """Each number is centred over its bar and just above its top."""
+    svg = re.search(r'<svg [^>]*id="chart-years".*?</svg>', ten.html("analysis/index.html"), re.S).group(0)
+    body = re.findall(r'<g class="lb-chart-year"[^>]*>(.*?)</g>', svg, re.S)[2]  # 2020
+    rects = [(float(x), float(y), float(w)) for x, y, w in re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', body)]
+    labels = [(float(x), float(y)) for x, y in re.findall(r'class="lb-chart-value" x="([\d.]+)" y="([\d.]+)"', body)]
+    assert len(rects) == len(labels) == 4
+    for (x, y, w), (lx, ly) in zip(rects, labels, strict=True):
+        assert abs(lx - (x + w / 2)) < 0.01 and 0 < y - ly <= 6
+
+
+def test_analysis_lists_categories_in_the_themes_page_order(tmp_path):
+    folder = SiteFolder(tmp_path / "board")
+    for n in range(1, 4):  # neglect (Family and environment, last in the config) is the most frequent
+        folder.add(f"review-{n}", themes=["neglect"] + (["domestic-abuse"] if n == 1 else []),
+                   review={"published": f"201{n}-05-01"})
+    folder.built("2021-01-01")
+    themes_page = folder.html("themes/index.html")
+    index_order = [c for c in ("Professional practice", "Child factors", "Parental factors", "Family and environment")
+                   if c in themes_page]
+    index_order.sort(key=themes_page.index)
+    page = folder.html("analysis/index.html")
+    assert re.findall(r'<th scope="rowgroup" colspan="3">([^<]*)</th>', page) == [
+        "Professional practice", "Child factors", "Parental factors", "Family and environment"]
+    used = [c for c in re.findall(r'<th scope="rowgroup" colspan="3">([^<]*)</th>', page) if c in index_order]
+    assert used == index_order
+    chart = re.search(r'<svg [^>]*id="chart-themes".*?</svg>', page, re.S).group(0)
+    chart_order = re.findall(r'<text x="0" y="[\d.]+" font-weight="700" fill="#0b0c0c">([^<]+)</text>', chart)
+    assert chart_order == ["Professional practice", "Child factors", "Parental factors", "Family and environment"]
+    run = cli("--config", folder.config_path, "stats", "--as-of", "2021-01-01")
+    assert [line for line in run.out.splitlines() if line in chart_order] == chart_order
+
+
+# --- the tracker: flags for missing owners and dates, filtered views in the address --------
+
+def test_tracker_flags_recommendations_with_no_owner_or_no_date_and_counts_them(cambs):
+    page = cambs.html("recommendations/index.html")
+    rows = _tracker_rows(page)
+    no_owner = [r for r in rows if 'data-agency="No owner"' in r["attrs"]]
+    no_date = [r for r in rows if 'data-due="none"' in r["attrs"]]
+    assert no_owner and no_date
+    assert all(r["cells"][2] == "No owner" and 'class="lb-flag"' in r["html"] for r in no_owner)
+    assert all(r["cells"][3] == "No date" for r in no_date)
+    assert _row(page, 'data-status="no-owner"') == [str(len(no_owner))]
+    assert _row(page, 'data-status="no-date"') == [str(len(no_date))]
+    gaps = re.search(r'<p class="lb-gaps">(.*?)</p>', page, re.S).group(1)
+    assert f'<a href="?agency=No%20owner#all-title">{len(no_owner)} with no owner</a>' in gaps
+    assert f'<a href="?due=none#all-title">{len(no_date)} with no due date</a>' in gaps
+
+
+def test_the_overdue_count_links_to_the_overdue_view(cambs):
+    page = cambs.html("recommendations/index.html")
+    assert '<a href="?status=overdue#all-title" class="lb-overdue-link"><strong class="lb-overdue">' in page
+    assert re.search(r'<a href="\?status=overdue&amp;agency=Police#all-title" aria-label="1 overdue for Police: show them">'
+                     r'<strong class="lb-overdue">', page)
+
+
+@pytest.mark.browser
+def test_the_overdue_link_opens_the_filtered_view_and_filters_stay_in_the_address(cambs, page):
+    with serve(cambs.site) as base:
+        page.goto(f"{base}recommendations/")
+        page.locator(".lb-overdue-link").click()
+        page.wait_for_url("**/recommendations/?status=overdue#all-title")
+        visible = page.locator("#recommendations-table tbody tr:visible")
+        expect(visible).to_have_count(3)
+        expect(page.get_by_label("Status", exact=True)).to_have_value("overdue")
+        page.get_by_label("Agency", exact=True).select_option("Police")
+        expect(visible).to_have_count(1)
+        assert page.url.endswith("recommendations/?status=overdue&agency=Police#all-title")
+        page.reload()
+        expect(visible).to_have_count(1)
+        expect(page.get_by_label("Agency", exact=True)).to_have_value("Police")
+        page.goto(f"{base}recommendations/?due=none")
+        expect(page.get_by_label("Due date", exact=True)).to_have_value("none")
+        expect(visible).to_have_count(len(page.locator("#recommendations-table tbody tr[data-due=none]").all()))
+        page.get_by_label("Due date", exact=True).select_option("")
+        assert page.url.endswith("recommendations/")
+        page.goto(f"{base}recommendations/?status=nonsense")
+        expect(page.get_by_label("Status", exact=True)).to_have_value("")
+        expect(visible).to_have_count(7)
+
+
+@pytest.mark.browser
+def test_on_a_phone_each_recommendation_is_a_card_with_every_field_on_screen(cambs, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    with serve(cambs.site) as base:
+        page.goto(f"{base}recommendations/")
+        rows = page.locator("#recommendations-table tbody tr")
+        expect(rows).to_have_count(7)
+        width = page.evaluate("document.documentElement.clientWidth")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing to scroll sideways to"
+        for i in range(rows.count()):
+            cells = rows.nth(i).locator("td")
+            assert cells.count() == 5
+            for j in range(5):
+                box = cells.nth(j).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width, (i, j)
+            labels = cells.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+            assert labels == ['"Review: "', '"Recommendation: "', '"Agency: "', '"Due: "', '"Status: "'], labels
+        overdue = page.locator("#recommendations-table tr.lb-row--overdue").first
+        box = overdue.locator("td").nth(4).bounding_box()
+        assert box["x"] + box["width"] <= width and "Overdue" in overdue.inner_text()
+        assert axe_violations(page) == []
+    context.close()

@@ -177,7 +177,7 @@ def test_engine_failure_also_leaves_previous_site(folder, monkeypatch):
         raise mkdocs_adapter.EngineError("simulated MkDocs failure")
 
     monkeypatch.setattr(mkdocs_adapter, "build", broken)
-    run = folder.build()
+    run = folder.build("2026-01-01", "--no-cache")  # with the cache, nothing changed: MkDocs would not run
     assert run.code == 1 and "simulated MkDocs failure" in run.err
     assert _tree_digest(folder.site) == before
 

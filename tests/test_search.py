@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.engine import search_index
 from tests.browserkit import axe_violations, guard_outside_requests, serve
@@ -280,3 +281,77 @@ def test_header_search_finds_a_briefing_by_name_prompt_and_theme(findable, page,
         page.wait_for_selector("#lb-search-input", state="visible")
         page.fill("#lb-search-input", query)
         page.wait_for_selector(".lb-search__result a[href='/briefings/child-d/']")
+
+
+# --- what is indexed: the briefing's words, not page furniture (issue 16) ---------------------
+
+QUOTED_BODY = """## Background
+Child Q lived with grandparents. The school nurse noticed the weight loss first.
+
+## Key learning
+- Record the marmalade conversation: what a child says at breakfast matters.
+
+## What should we do?
+Use the escalation procedure.
+
+## Further information
+Read the local procedures.
+"""
+
+
+@pytest.fixture(scope="module")
+def quoted(tmp_path_factory) -> SiteFolder:
+    """A briefing whose key learning its topic page quotes, archived, with every fact filled in."""
+    folder = SiteFolder(tmp_path_factory.mktemp("quoted") / "board")
+    folder.add("child-q", body=QUOTED_BODY, themes=["neglect"], review={"name": "Child Q", "published": "2023-02-01"},
+               recommendations=[{"text": "Audit breakfast clubs.", "agency": "Education", "due": "2024-01-31"}])
+    folder.add("child-r", body=body("child-r", "kite"), themes=["neglect"], review={"published": "2024-02-01"})
+    folder.built(AS_OF)
+    return folder
+
+
+def content_of(folder: SiteFolder, url: str) -> str:
+    return next(f["content"] for f in fragments(folder) if f["url"] == url)
+
+
+def test_a_briefing_indexes_its_words_not_its_labels_tools_or_contact_lines(quoted):
+    words = content_of(quoted, "/briefings/child-q/")
+    assert "Child Q: learning from the review" in words and "Child Q" in words
+    assert "school nurse noticed the weight loss" in words and "Audit breakfast clubs." in words
+    for furniture in ("Type", "Board", "Published", "Serious Case Review", "01632 960 999", "learning@testshire",
+                      "Download as Word", "Present this briefing", "Send feedback", "Archived review",
+                      "How to ask for the report", "Questions about this review", "Full report", "status: open",
+                      "Education; due", "nothing under this heading"):
+        assert furniture not in words, furniture
+    assert not re.search(r"\b[1-7] (Background|Why it matters|Key learning)", words), "segment numbers are not indexed"
+    # Filters inside the ignored facts are still read (data-pagefind-ignore is "index" only).
+    filters = next(f["filters"] for f in fragments(quoted) if f["url"] == "/briefings/child-q/")
+    assert filters["type"] == ["Serious Case Review"] and filters["year"] == ["2023"]
+
+
+def test_a_topic_page_indexes_its_own_words_not_what_it_quotes(quoted):
+    page = quoted.html("themes/neglect/index.html")
+    assert "marmalade" in page, "the topic page does quote the learning"
+    words = content_of(quoted, "/themes/neglect/")
+    assert "Neglect" in words
+    for quoted_text in ("marmalade", "Audit breakfast clubs", "Child Q", "Reviews with this theme", "On this page"):
+        assert quoted_text not in words, quoted_text
+
+
+@pytest.mark.browser
+def test_a_briefing_ranks_above_the_topic_page_that_quotes_it_and_its_excerpt_is_its_text(quoted, page):
+    with serve(quoted.site) as base:
+        page.goto(base + "briefings/child-r/")
+        page.wait_for_selector("#lb-search-input", state="visible")
+        page.fill("#lb-search-input", "marmalade")
+        results = page.locator(".lb-search__result")
+        expect(results.first.locator("a")).to_have_attribute("href", "/briefings/child-q/")
+        hrefs = results.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+        assert "/themes/neglect/" not in hrefs[: hrefs.index("/briefings/child-q/") + 1]
+        excerpt = results.first.locator(".lb-search__excerpt").inner_text()
+        assert "marmalade" in excerpt
+        assert not re.search(r"Review|Type|Board|960", excerpt), excerpt
+        page.fill("#lb-search-input", "grandparents")
+        expect(results.first.locator("a")).to_have_attribute("href", "/briefings/child-q/")
+        excerpt = results.first.locator(".lb-search__excerpt").inner_text()
+        assert excerpt.split()[0] not in ("Review", "Type", "Published"), excerpt

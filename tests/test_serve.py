@@ -105,3 +105,15 @@ def test_preview_keeps_the_last_good_build_and_names_the_problem(preview):
 
     folder.add("child-b", title="Child B: fixed")
     wait_until("the fixed briefing", lambda: "Child B: fixed" in (fetch(base + "briefings/child-b/") or ""))
+
+
+def test_an_edited_briefing_page_comes_first_then_the_whole_site_catches_up(preview):
+    folder, base, log = preview
+    folder.add("child-a", title="Child A: first title", summary="A summary the lists show, edited.")
+    # first the page itself (its content put into the last build's page), reported as such...
+    wait_until("the edited page", lambda: "edited." in (fetch(base + "briefings/child-a/") or ""))
+    wait_until("the fast path's report", lambda: "Updated briefings/child-a/" in log.read_text(encoding="utf-8"))
+    # ...then the full build: the lists show the edit and the note is gone
+    wait_until("the home page to list the edit", lambda: "edited." in (fetch(base) or ""))
+    wait_until("the note to go", lambda: "lb-preview-note" not in (fetch(base + "briefings/child-a/") or "x lb-preview-note"))
+    assert "catching up" in log.read_text(encoding="utf-8")

@@ -16,6 +16,8 @@ from itertools import combinations
 from generator.derive.site import Entry, Site
 
 TOP = 3
+#: A year with fewer reviews than this is marked: a share of one or two reviews is not a trend.
+FEW = 3
 
 
 def percent(count: int, total: int) -> int:
@@ -108,13 +110,19 @@ def analyse(site: Site) -> dict:
     }
 
 
-def by_category(result: dict) -> list[tuple[str, list[dict]]]:
-    """The theme rows grouped by category: the category of the most frequent theme first, and
-    within a category by count, then title."""
-    groups: dict[str, list[dict]] = {}
+def categories(site: Site) -> list[str]:
+    """Theme categories in site_config.yml's order, as the Themes page lists them."""
+    return list(dict.fromkeys(theme.category for theme in site.site.themes.values()))
+
+
+def by_category(result: dict, order: Sequence[str] = ()) -> list[tuple[str, list[dict]]]:
+    """The theme rows grouped by category, categories in ``order`` (the Themes page's; any
+    other after them, the most frequent theme's first), within a category by count, then title."""
+    groups: dict[str, list[dict]] = {category: [] for category in order}
     for row in result["themes"]:  # already most frequent first
         groups.setdefault(row["category"], []).append(row)
-    return [(category, sorted(rows, key=lambda t: (-t["count"], t["title"].casefold()))) for category, rows in groups.items()]
+    return [(category, sorted(rows, key=lambda t: (-t["count"], t["title"].casefold())))
+            for category, rows in groups.items() if rows]
 
 
 def region_label(themes: Sequence[str], top: Sequence[str], titles: dict[str, str]) -> str:
@@ -130,12 +138,13 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def text_report(result: dict, span: tuple[date, date] | None = None) -> str:
+def text_report(result: dict, span: tuple[date, date] | None = None, order: Sequence[str] = ()) -> str:
     """The analysis as plain-text tables for the terminal (``briefings stats``).
 
     The same figures in the same order as the analysis page: reviews and the period they span
     (``span``, from ``period``), key findings, every theme by category, the top three's overlap,
-    and each year's reviews with each top theme's count and share.
+    and each year's reviews with each top theme's count and share (``order``: the categories'
+    order, as on the Themes page).
     """
     total = result["reviews"]
     lines = [f"Thematic analysis as of {result['as_of']}: {counted(total, 'review')}"]
@@ -154,7 +163,8 @@ def text_report(result: dict, span: tuple[date, date] | None = None) -> str:
     if len(top["themes"]) == TOP:
         lines.append(f"All three: {counted(all3['count'], 'review')} ({all3['percent']}%)")
     lines.append(f"Percentages are of {'the 1 review' if total == 1 else f'all {total} reviews'}, rounded to the nearest whole percent.")
-    groups = [(category, [(f"  {t['title']}", t["count"], _pc(t["count"], total)) for t in rows]) for category, rows in by_category(result)]
+    groups = [(category, [(f"  {t['title']}", t["count"], _pc(t["count"], total)) for t in rows])
+              for category, rows in by_category(result, order)]
     lines += ["", "Reviews featuring each theme, by category",
               *_table(("Theme", "Reviews", "% of reviews"), groups=groups)]
     if len(top["themes"]) == TOP:
@@ -168,9 +178,13 @@ def text_report(result: dict, span: tuple[date, date] | None = None) -> str:
         found = len(top["themes"])
         lines += ["", f"The overlap of the top three themes needs three different themes found in the reviews; so far {found} "
                       f"{'has' if found == 1 else 'have'} been found."]
+    few = [y for y in result["by_year"] if 0 < y["reviews"] < FEW]
     lines += ["", "Reviews and top themes by year of publication",
               *_table(("Year", "Reviews", *(titles[s] for s in top["themes"])),
-                      [(y["year"], y["reviews"], *(_share(n, y["reviews"]) for n in y["themes"].values())) for y in result["by_year"]])]
+                      [(f"{y['year']}{'*' if y in few else ''}", y["reviews"],
+                        *(_share(n, y["reviews"]) for n in y["themes"].values())) for y in result["by_year"]])]
+    if few:
+        lines.append(f"* fewer than {FEW} reviews that year: its shares are not a trend.")
     return "\n".join(lines) + "\n"
 
 

@@ -8,12 +8,14 @@ skipped and MkDocs supplies layout, navigation, search and the sitemap.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -21,6 +23,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from generator.cache import jinja as jinja_cache
+from generator.cache.keys import code_version, digest, tree_digest
+from generator.cache.store import Store
 from generator.problems import BuildFailed
 from generator.render import csp
 from generator.render.renderer import OutputFile, Page
@@ -46,14 +51,34 @@ class EngineOptions:
 
 
 class _GeneratedSite(BasePlugin):
-    """Adds our pages and files to MkDocs' file list and supplies each page's HTML."""
+    """Adds our pages and files to MkDocs' file list and supplies each page's HTML.
 
-    def __init__(self, pages: list[Page], files: list[OutputFile], on_page=None):
+    With a build cache, a page whose key (its own fields and everything of the layout: options,
+    navigation, theme files, versions) was laid out before is not laid out again: it gets a
+    one-line template, and its stored HTML (checked) replaces the output. The page is still in
+    MkDocs' file list, so the sitemap and navigation are exactly as in a build without cache.
+    """
+
+    def __init__(self, pages: list[Page], files: list[OutputFile], on_page=None, store: Store | None = None,
+                 layout_key: str = ""):
         super().__init__()
         self.pages = {p.path: p for p in pages}
         self.outputs = files
         self.page_done = on_page  # not "on_*": MkDocs would take it for an event
         self.done = 0
+        self.store = store if store is not None and store.enabled else None
+        self.layout_key = layout_key
+        self.keys: dict[str, str] = {}  # page path -> its layout key
+        self.stored: dict[str, str] = {}  # page path -> blob name of its laid-out HTML (cache hits)
+        self.ready: str | None = None  # the output of the page being built, for on_post_page
+        self.env = None
+
+    def on_env(self, env, /, *, config, files):
+        self.env = env
+        if self.store is not None:
+            env.bytecode_cache = jinja_cache.bytecode_cache(self.store)
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({_CACHED: "cached"}), env.loader])
+        return env
 
     def on_files(self, files: Files, /, *, config) -> Files:
         for page in self.pages.values():
@@ -78,21 +103,55 @@ class _GeneratedSite(BasePlugin):
         if not ours.search:
             page.meta["search"] = {"exclude": True}
         page.meta["lb_links"] = [link.__dict__ for link in ours.links]
+        if self.store is not None:
+            key = self.keys[ours.path] = digest(self.layout_key, repr(ours))
+            name = self.store.lookup("engine", key) if not ours.nav_title else None
+            if name is not None:
+                self.stored[ours.path] = name
+                page.meta["template"] = _CACHED
+                page.render = _prerendered(page, "")
+                return ""
         page.render = _prerendered(page, ours.html)
         return ""
 
     def on_page_content(self, html: str, /, *, page, config, files) -> str:
         ours = self.pages.get(page.file.src_uri)
-        return ours.html if ours is not None else html
+        if ours is None:
+            return html
+        return "" if ours.path in self.stored else ours.html
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        name = self.stored.get(page.file.src_uri)
+        if name is not None:
+            data = self.store.get_blob(name)
+            if data is None:  # damaged since it was looked up: lay the page out after all
+                page.content = self.pages[page.file.src_uri].html
+                self.ready = self.env.get_template("main.html").render(context)
+            else:
+                self.ready = data.decode("utf-8")
+        return context
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
+        cached, self.ready = self.ready, None
+        # The policy goes in before the page is stored: a cached page is written as it was.
+        output = csp.with_policy(cached if cached is not None else output)
+        if cached is None and self.store is not None and page.file.src_uri in self.keys \
+                and not self.pages[page.file.src_uri].nav_title:
+            # the blob itself is stored with the built site (build.py links its files into the cache)
+            name = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
+            self.store.put_name("engine", self.keys[page.file.src_uri], name)
+        page.content = None  # laid out and written: MkDocs need not hold it until the end
         if self.page_done is not None:
             self.done += 1
             self.page_done(self.done, len(self.pages))
-        return csp.with_policy(output)
+        return output
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config) -> str:
         return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
+
+
+#: The template of a page whose laid-out HTML comes from the build cache (see _GeneratedSite).
+_CACHED = "lb-cached-page.html"
 
 
 def _prerendered(page, content: str):
@@ -114,11 +173,18 @@ def _nav(pages: list[Page]) -> list[dict[str, str]]:
     return [{p.nav_title: p.path} for p in listed]
 
 
+def layout_key(pages: list[Page], options: EngineOptions) -> str:
+    """What the layout of every page depends on besides the page itself."""
+    return digest(code_version(), repr(options), repr(_nav(pages)),
+                  tree_digest(*(d for d in options.theme_dirs if d.is_dir())))
+
+
 def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, docs_dir: Path, site_dir: Path,
-          on_page=None) -> None:
+          on_page=None, store: Store | None = None) -> None:
     """Build the site into ``site_dir`` (which must not be the live site: see build.py).
 
-    ``on_page(done, total)``, if given, is called after each page is written (build progress)."""
+    ``on_page(done, total)``, if given, is called after each page is written (build progress).
+    ``store``: the build cache, for pages laid out before (see _GeneratedSite)."""
     theme_dirs = [str(d) for d in options.theme_dirs if d.is_dir()]
     settings = {
         "site_name": html.escape(options.site_name),  # printed raw by Material
@@ -140,7 +206,9 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         "plugins": ["search"] if options.search else [],
         "markdown_extensions": [],
         "extra_css": list(options.extra_css),
-        "extra_javascript": list(options.extra_javascript),
+        # deferred: they run once the page is parsed, as they would at the end of the body, but the
+        # first paint does not wait for them
+        "extra_javascript": [{"path": path, "defer": True} for path in options.extra_javascript],
         "nav": _nav(pages),
         "extra": {"generator": False, "primary_colour": options.primary_colour},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
@@ -151,15 +219,19 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         config = load_config(io.StringIO(""), config_file_path=str(docs_dir.parent / "mkdocs.yml"), **settings)
         for extra in theme_dirs[1:]:
             config.theme.dirs.insert(config.theme.dirs.index(theme_dirs[0]) + 1, extra)
-        config.plugins["learning-briefings"] = _GeneratedSite(pages, files, on_page)
+        key = layout_key(pages, options) if store is not None and store.enabled else ""
+        config.plugins["learning-briefings"] = _GeneratedSite(pages, files, on_page, store, key)
         mkdocs_build(config)
     except MkDocsException as err:
         raise EngineError(str(err)) from None
 
 
-def serve(rebuild, site_dir: Path, watch: list[Path], port: int) -> None:
-    """Serve ``site_dir`` on localhost and call ``rebuild`` whenever a watched path changes."""
-    from mkdocs.livereload import LiveReloadServer
+def serve(rebuild, site_dir: Path, watch: list[Path], port: int, on_start=None) -> None:
+    """Serve ``site_dir`` on localhost and call ``rebuild`` whenever a watched path changes.
+
+    ``on_start(reload)``, if given, receives a function that makes open pages reload (for a
+    rebuild that finishes in the background, after ``rebuild`` has returned)."""
+    from mkdocs.livereload import LiveReloadServer, _timestamp
 
     class Server(LiveReloadServer):
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
@@ -167,6 +239,14 @@ def serve(rebuild, site_dir: Path, watch: list[Path], port: int) -> None:
             return csp.with_policy(super()._inject_js_into_html(content, epoch).decode("utf-8")).encode("utf-8")
 
     server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
+
+    def reload() -> None:
+        with server._epoch_cond:  # what the server does itself after a rebuild
+            server._wanted_epoch = server._visible_epoch = _timestamp()
+            server._epoch_cond.notify_all()
+
+    if on_start is not None:
+        on_start(reload)
     for path in watch:
         if path.exists():
             server.watch(str(path))

@@ -31,6 +31,8 @@ from pathlib import Path
 
 import cbor2
 
+from generator.cache.keys import code_version, digest
+from generator.cache.store import Store
 from generator.problems import BuildFailed
 
 #: Where the index is written, relative to the site root (what templates/assets/search.js loads).
@@ -61,6 +63,14 @@ def pagefind_binary() -> Path:
     if found is None or not Path(found).exists():
         raise SearchIndexError("the pagefind binary is missing: run `pip install 'pagefind[bin]'`")
     return Path(found)
+
+
+def indexer_version() -> str:
+    """Which indexer runs (PAGEFIND_BINARY_PATH can name another): part of every cache key that
+    stands for its output."""
+    binary = pagefind_binary()
+    stat = binary.stat()
+    return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _command(site: Path, bundle: Path, language: str) -> list[str]:
@@ -111,10 +121,19 @@ class IndexJob:
     :meth:`cancel` stops it when the build fails.
     """
 
-    def __init__(self, pages, work: Path, language: str = "en"):
+    def __init__(self, pages, work: Path, language: str = "en", store: Store | None = None):
         self.source, self.bundle = work / "search-pages", work / "search-bundle"
-        marked = [p for p in pages if "data-pagefind-body" in p.html]
-        for page in marked or pages:
+        marked = [p for p in pages if "data-pagefind-body" in p.html] or pages
+        self.store = store if store is not None and store.enabled else None
+        self.key = None
+        if self.store is not None:  # the index is a function of exactly the pages it is given
+            self.key = digest(code_version(), indexer_version(), language,
+                              *(part for p in marked for part in (p.path, p.title, p.html)))
+            self.stats = self.store.get_tree("search", self.key, self.bundle)
+            if self.stats is not None:
+                self.process = None
+                return
+        for page in marked:
             target = self.source / _output_path(page.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
@@ -128,21 +147,32 @@ class IndexJob:
         self.tidy = threading.Thread(target=self._tidy, daemon=True)
         self.tidy.start()
 
+    @property
+    def cached(self) -> bool:
+        return self.process is None
+
     def _tidy(self) -> None:
         self.process.wait()
         shutil.rmtree(self.source, ignore_errors=True)
 
     def finish(self, site_dir: Path) -> IndexStats:
+        if self.process is None:  # from the build cache
+            self.bundle.rename(site_dir / BUNDLE_DIR)
+            return IndexStats(**self.stats)
         returncode = self.process.wait()
         self.tidy.join()
         self.log.seek(0)
         output = self.log.read()
         self.log.close()
         stats = _finish(self.bundle, returncode, output)
+        if self.store is not None:
+            self.store.put_tree("search", self.key, self.bundle, {"pages": stats.pages, "files": stats.files})
         self.bundle.rename(site_dir / BUNDLE_DIR)
         return stats
 
     def cancel(self) -> None:
+        if self.process is None:
+            return
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from generator.derive.analysis import TOP, by_category, counted, region_label
+from generator.derive.analysis import FEW, TOP, by_category, counted, region_label
 from generator.render.renderer import Renderer
 
 FONT = 14  # user units; charts scale with the page width
@@ -85,10 +85,10 @@ def _svg(r: Renderer, template: str, **context) -> Markup:
     return Markup(r.text(f"charts/{template}", series=SERIES, **context))
 
 
-def themes_bar(r: Renderer, result: dict, chart_id: str = "chart-themes") -> Markup:
-    """Horizontal bars: every theme's share of the reviews, grouped by category."""
+def themes_bar(r: Renderer, result: dict, order: Sequence[str] = (), chart_id: str = "chart-themes") -> Markup:
+    """Horizontal bars: every theme's share of the reviews, grouped by category (in ``order``)."""
     total = result["reviews"]
-    groups = by_category(result)
+    groups = by_category(result, order)
     label_w = max([text_width(t["title"]) for _, rows in groups for t in rows] + [text_width(c, FONT) for c, _ in groups]) + 16
     bar_w, value_w, row_h, head_h, top = 360, 110, 28, 34, 30
     items, y = [], top
@@ -155,7 +155,8 @@ def venn(r: Renderer, result: dict, chart_id: str = "chart-venn") -> Markup | No
 
 
 def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | None:
-    """Grouped bars per year: all reviews (outline) and each top theme (patterned)."""
+    """Grouped bars per year: all reviews (outline) and each top theme (patterned), each bar
+    with its number, the axes titled, and a year of fewer than FEW reviews marked with a '*'."""
     rows = result["by_year"]
     if not rows:
         return None
@@ -164,7 +165,7 @@ def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | 
     peak = max(y["reviews"] for y in rows)
     step = _nice_step(peak)
     ymax = step * math.ceil(peak / step)
-    left, right, plot_h, legend_h = 44, 12, 240, 26 * (len(top) + 1) + 20
+    left, right, plot_h, legend_h = 62, 12, 240, 26 * (len(top) + 1) + 30
     width = max(640, left + right + 36 * len(rows))
     plot_w = width - left - right
     group = plot_w / len(rows)
@@ -177,7 +178,7 @@ def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | 
         x0 = left + i * group + (group - bar * bars_per) / 2
         values = [y["reviews"]] + [y["themes"][s] for s in top]
         groups.append({
-            "year": y["year"], "x": round(left + (i + 0.5) * group, 2), "show": i % every == 0,
+            "year": y["year"], "few": 0 < y["reviews"] < FEW, "x": round(left + (i + 0.5) * group, 2), "show": i % every == 0,
             "bars": [{"x": round(x0 + j * bar, 2), "h": round(plot_h * v / ymax, 2), "value": v, "series": j - 1}
                      for j, v in enumerate(values)],
         })
@@ -190,9 +191,12 @@ def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | 
     desc = (f"Bar chart of reviews published {span}"
             + (", with the number featuring each of the top themes" if top else "")
             + f". Most in one year: {peak}. The table below gives every figure.")
+    few = [g["year"] for g in groups if g["few"]]
+    if few:
+        desc += f" Years marked with an asterisk had fewer than {FEW} reviews: " + ", ".join(map(str, few)) + "."
     return _svg(r, "years.svg.j2", id=chart_id, groups=groups, ticks=ticks, legend=legend, bar=round(bar, 2), fills=fills,
-                left=left, width=width, plot_w=plot_w, base=base, height=base + 40,
-                title="Reviews and top themes by year", desc=desc)
+                left=left, width=width, plot_w=plot_w, plot_h=plot_h, base=base, height=base + (78 if few else 56),
+                few=FEW if few else None, title="Reviews and top themes by year", desc=desc)
 
 
 def _nice_step(peak: int) -> int:
@@ -204,7 +208,7 @@ def _nice_step(peak: int) -> int:
     return 100000
 
 
-def all_charts(r: Renderer, result: dict) -> dict[str, Markup | None]:
+def all_charts(r: Renderer, result: dict, order: Sequence[str] = ()) -> dict[str, Markup | None]:
     if not result["reviews"]:
         return {"themes": None, "venn": None, "years": None}
-    return {"themes": themes_bar(r, result), "venn": venn(r, result), "years": years(r, result)}
+    return {"themes": themes_bar(r, result, order), "venn": venn(r, result), "years": years(r, result)}

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import jinja2
 
+from generator.cache import jinja as jinja_cache
+from generator.cache.keys import code_version, digest, tree_digest
+from generator.cache.store import Store
 from generator.problems import BuildFailed
 
 PACKAGE_TEMPLATES = Path(str(files("generator.templates")))
@@ -68,10 +71,19 @@ def long_date(value: date | None) -> str:
 
 
 class Renderer:
-    def __init__(self, site_templates: Path | None = None, context: dict | None = None):
+    """Jinja over the site's templates, then the packaged ones.
+
+    With a ``store`` (the build cache), compiled templates are kept between builds and a page
+    rendered with ``memo=`` is taken from the cache when its key (the memo's ``repr``, the
+    template files and the context) is unchanged."""
+
+    def __init__(self, site_templates: Path | None = None, context: dict | None = None, store: Store | None = None):
         search = [str(site_templates)] if site_templates and site_templates.is_dir() else []
         self.search_path = [Path(p) for p in search] + [PACKAGE_TEMPLATES]
+        self.store = store if store is not None and store.enabled else None
+        self._key: str | None = None
         self.env = jinja2.Environment(
+            bytecode_cache=jinja_cache.bytecode_cache(self.store),
             loader=jinja2.FileSystemLoader([str(p) for p in self.search_path]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -82,14 +94,45 @@ class Renderer:
         self.env.filters["long_date"] = long_date
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
         self.env.globals.update(context or {})
+        self.context = dict(context or {})
 
-    def page(self, path: str, template: str, title: str, **kwargs) -> Page:
-        """Render ``pages/<template>`` for the page at ``path``; ``root`` makes links relative."""
+    @property
+    def key(self) -> str:
+        """What every page rendered here depends on besides its own arguments: the generator,
+        the template files and the shared context (the site's settings, the as-of date)."""
+        if self._key is None:
+            self._key = digest(code_version(), tree_digest(*self.search_path), repr(sorted(self.context.items())))
+        return self._key
+
+    def page(self, path: str, template: str, title: str, memo=None, **kwargs) -> Page:
+        """Render ``pages/<template>`` for the page at ``path``; ``root`` makes links relative.
+
+        ``memo``: a value whose ``repr`` stands for every other argument (they must be worked out
+        from it and the context alone), so the page can be taken from the build cache."""
+        key = self._page_key(path, template, title, memo)
+        found = self._remembered(key)
+        if found is not None:
+            return found
         root = page_root(path)
         options = {k: kwargs.pop(k) for k in ("description", "nav_title", "nav_order", "links", "search", "hide")
                    if k in kwargs}
         html = self.text(f"pages/{template}", root=root, title=title, **kwargs)
-        return Page(path=path, title=title, html=html, **options)
+        page = Page(path=path, title=title, html=html, **options)
+        if key is not None:
+            self.store.put_object("page", key, page)
+        return page
+
+    def remembered(self, path: str, template: str, title: str, memo) -> Page | None:
+        """The page ``page(path, template, title, memo=memo, ...)`` would return, if the build
+        cache has it (so a caller need not work out the other arguments)."""
+        return self._remembered(self._page_key(path, template, title, memo))
+
+    def _page_key(self, path: str, template: str, title: str, memo) -> str | None:
+        return digest(self.key, path, template, title, repr(memo)) if memo is not None and self.store else None
+
+    def _remembered(self, key: str | None) -> Page | None:
+        found = self.store.get_object("page", key) if key is not None else None
+        return found if isinstance(found, Page) else None
 
     def text(self, template: str, **kwargs) -> str:
         """Render a template; a broken template (often a site's own override) is a clear error."""

@@ -113,6 +113,19 @@ def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Che
         return [result for chunk in done for result in chunk]
 
 
+def _checked(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker, memo):
+    """``_check_files``, taking from ``memo`` what it remembers and checking only the rest."""
+    if memo is None:
+        return _check_files(paths, config, checker)
+    known = {path: memo.get(path) for path in paths}
+    fresh = [path for path in paths if known[path] is None]
+    results = dict(zip(fresh, _check_files(fresh, config, checker), strict=True))
+    for path, (briefing, found) in results.items():
+        if briefing is not None and not found:
+            memo.put(path, briefing)
+    return [(known[path], []) if known[path] is not None else results[path] for path in paths]
+
+
 def format_problems(content_root: Path, root: Path) -> list[Problem]:
     """What can be said of the briefings without a valid config: unreadable files, malformed
     front matter and wrong fields. Reported with the config's own problems, so a board whose
@@ -124,8 +137,11 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
     return problems
 
 
-def load_briefings(config: LoadedConfig) -> list[Briefing]:
-    """Read and validate every briefing; raise ContentError with every problem found."""
+def load_briefings(config: LoadedConfig, memo=None) -> list[Briefing]:
+    """Read and validate every briefing; raise ContentError with every problem found.
+
+    ``memo`` (a :class:`generator.validate.memo.BriefingMemo`) supplies the briefings whose
+    inputs are unchanged since a build that checked them, and remembers the new ones."""
     content_root = config.resolve(config.site.briefings_dir)
     if not content_root.is_dir():
         raise ContentError([Problem(str(content_root), None,
@@ -135,7 +151,7 @@ def load_briefings(config: LoadedConfig) -> list[Briefing]:
     checker, problems = anonymity.Checker.for_config(config)
     problems += checker.content_problems(guidance.read)
     briefings: list[Briefing] = []
-    for briefing, found in _check_files(briefing_files(content_root), config, checker):
+    for briefing, found in _checked(briefing_files(content_root), config, checker, memo):
         problems += found
         if briefing:
             briefings.append(briefing)

@@ -54,7 +54,36 @@
   if (!filters) return;
   var status = filters.querySelector("[data-filter=status]");
   var agency = filters.querySelector("[data-filter=agency]");
+  var due = filters.querySelector("[data-filter=due]");
   var text = filters.querySelector("[data-filter=text]");
+  // The filters live in the address (?status=overdue&agency=Police&due=none&q=words), so a
+  // filtered view can be linked to, bookmarked and shared; the page's own links use it too.
+  var keys = { status: status, agency: agency, due: due, q: text };
+
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(keys).forEach(function (key) {
+      var el = keys[key];
+      var value = params.get(key) || "";
+      if (el.tagName === "SELECT") {
+        var known = Array.prototype.some.call(el.options, function (o) { return o.value === value; });
+        el.value = known ? value : "";
+      } else {
+        el.value = value;
+      }
+    });
+  }
+
+  function toAddress() {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(keys).forEach(function (key) {
+      if (keys[key].value) params.set(key, keys[key].value);
+      else params.delete(key);
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+  }
 
   function apply() {
     var words = text.value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -62,7 +91,8 @@
     rows.forEach(function (row) {
       var s = status.value;
       var ok = (!s || (s === "overdue" ? row.getAttribute("data-overdue") === "yes" : row.getAttribute("data-status") === s)) &&
-        (!agency.value || row.getAttribute("data-agency") === agency.value);
+        (!agency.value || row.getAttribute("data-agency") === agency.value) &&
+        (!due.value || row.getAttribute("data-due") === due.value);
       if (ok && words.length) {
         var content = row.textContent.toLocaleLowerCase();
         ok = words.every(function (w) { return content.indexOf(w) !== -1; });
@@ -70,15 +100,18 @@
       row.hidden = !ok;
       if (ok) shown += 1;
     });
-    if (count) {
-      count.textContent = shown === rows.length
-        ? "Showing all " + rows.length + " recommendations."
-        : "Showing " + shown + " of " + rows.length + " recommendations.";
+    if (count) {  // the wording comes from the page (data-all, data-some), not from here
+      count.textContent = count.getAttribute(shown === rows.length ? "data-all" : "data-some")
+        .replace("{shown}", shown).replace("{total}", rows.length);
     }
   }
 
-  [status, agency].forEach(function (el) { el.addEventListener("change", apply); });
-  text.addEventListener("input", apply);
+  function changed() { apply(); toAddress(); }
+
+  [status, agency, due].forEach(function (el) { el.addEventListener("change", changed); });
+  text.addEventListener("input", changed);
+  window.addEventListener("popstate", function () { fromAddress(); apply(); });
+  fromAddress();
   filters.hidden = false;
   apply();
 })();

@@ -8,9 +8,13 @@ from generator.render.renderer import OutputFile, Renderer
 
 #: Served from the site itself: no CDN, no outside request. GLOBAL_* load on every page;
 #: PAGE_ASSETS are included by the one page template that needs them.
-GLOBAL_CSS = ["assets/briefings.css", "assets/archive.css", "assets/search.css", "assets/analysis.css", "assets/print.css"]
+GLOBAL_CSS = ["assets/briefings.css", "assets/archive.css", "assets/search.css", "assets/analysis.css"]
+#: Linked on every page with media="print" (templates/material/main.html), so a screen never
+#: waits for it before drawing the page.
+PRINT_CSS = "assets/print.css"
 GLOBAL_JS = ["assets/briefings.js", "assets/search.js"]
-PAGE_ASSETS: list[str] = ["assets/expiry.js", "assets/finder.js", "assets/finder.css", "assets/themes.css", "assets/recommendations.js"]
+PAGE_ASSETS: list[str] = [PRINT_CSS]
+PAGE_ASSETS += ["assets/expiry.js", "assets/finder.js", "assets/finder.css", "assets/themes.css", "assets/recommendations.js"]
 PAGE_ASSETS += ["assets/presenter.js", "assets/presenter.css"]  # the team-leader kit: partials/briefing_tools.html
 STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
 

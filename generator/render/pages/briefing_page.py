@@ -49,10 +49,16 @@ def single_column(counts: list[int]) -> bool:
 def build(site: Site, r: Renderer):
     for entry in site.entries:
         b = entry.briefing
+        path, title = f"briefings/{b.slug}/index.md", b.title
+        # everything below follows from the entry (and the renderer's context): from the cache if seen
+        cached = r.remembered(path, "briefing.html", title, entry)
+        if cached is not None:
+            yield cached
+            continue
         segs = segments(site, entry)
         counts = box_words(entry, segs)
         yield r.page(
-            f"briefings/{b.slug}/index.md", "briefing.html", b.title,
+            path, "briefing.html", title, memo=entry,
             description=b.meta.summary,
             entry=entry, b=b, segments=segs, single_column=single_column(counts),
             splittable={seg["number"] for seg, n in zip(segs, counts, strict=True) if n > SPLIT_BOX_WORDS},

@@ -17,7 +17,7 @@ from generator.model.frontmatter import Recommendation
 from generator.render.renderer import OutputFile, Renderer
 
 STATUSES = {"open": "Open", "in-progress": "In progress", "complete": "Complete"}
-NOT_STATED = "Not stated"
+NOT_STATED = "No owner"  # no agency named: flagged, and filtered on, as an owner of its own
 CSV_COLUMNS = ("review", "review_type", "board", "published", "briefing_url", "recommendation",
                "agency", "due", "status", "overdue")
 
@@ -32,6 +32,14 @@ class Row:
     @property
     def agency(self) -> str:
         return self.rec.agency or NOT_STATED
+
+    @property
+    def no_owner(self) -> bool:
+        return not self.rec.agency
+
+    @property
+    def no_date(self) -> bool:
+        return self.rec.due is None
 
 
 def is_overdue(rec: Recommendation, as_of: date) -> bool:
@@ -51,7 +59,7 @@ def by_status(found: list[Row]) -> list[dict]:
 
 
 def by_agency(found: list[Row]) -> list[dict]:
-    """Per agency: total, each status, overdue; agencies A to Z with 'Not stated' last."""
+    """Per agency: total, each status, overdue; agencies A to Z with 'No owner' last."""
     table: dict[str, dict] = {}
     for r in found:
         row = table.setdefault(r.agency, {"agency": r.agency, "total": 0, "overdue": 0, **dict.fromkeys(STATUSES, 0)})
@@ -89,5 +97,6 @@ def build(site: Site, r: Renderer):
         nav_title="Recommendations", nav_order=50,
         rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels=STATUSES,
         overdue=sum(row.overdue for row in found), reviews=len({row.entry.slug for row in found}),
+        no_owner=sum(row.no_owner for row in found), no_date=sum(row.no_date for row in found), no_owner_key=NOT_STATED,
     )
     yield OutputFile("data/recommendations.csv", to_csv(site, found))

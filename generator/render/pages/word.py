@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from generator.cache.keys import digest
 from generator.derive.site import ON_REQUEST, Entry, Site
 from generator.render.pages.briefing_page import segments
 from generator.render.renderer import OutputFile, Renderer, long_date
@@ -107,5 +108,19 @@ def word_briefing(site: Site, entry: Entry) -> WordBriefing:
 
 def build(site: Site, r: Renderer):
     docs = [word_briefing(site, entry) for entry in site.entries]
-    for doc, data in zip(docs, word.render_all(docs), strict=True):
+    for doc, data in zip(docs, render_cached(docs, r), strict=True):
         yield OutputFile(doc.path, data)
+
+
+def render_cached(docs: list[WordBriefing], r: Renderer) -> list[bytes]:
+    """``word.render_all``, taking from the build cache each document whose WordBriefing (all
+    it is written from) is unchanged."""
+    if r.store is None:
+        return word.render_all(docs)
+    keys = [digest(r.key, repr(doc)) for doc in docs]
+    found = [r.store.get("word", key) for key in keys]
+    missing = [i for i, data in enumerate(found) if data is None]
+    for i, data in zip(missing, word.render_all([docs[i] for i in missing]), strict=True):
+        r.store.put("word", keys[i], data)
+        found[i] = data
+    return found

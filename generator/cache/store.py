@@ -1,0 +1,232 @@
+"""The cache folder: blobs named by their own SHA-256, and references from input keys to blobs.
+
+- ``blobs/ab/abcd...``: any output's bytes, named by the SHA-256 of those bytes. A blob is
+  checked against its name whenever it is read, so a damaged or half-written one (a killed
+  build, a full disk, an edit to a hard-linked site file) is found, removed and rebuilt.
+- ``refs/<kind>/ab/<key>``: the name of the blob an input key produced, with its own checksum.
+
+Every write goes to a temporary file first and is renamed into place, so a reader never sees
+half a file. A ``Store`` without a folder (``--no-cache``) remembers nothing. Anything that goes
+wrong with the folder (permissions, disk full) turns the cache off for the rest of the build,
+with one warning: the cache only ever saves time, it never decides what is built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+#: The folder's name, beside site_config.yml.
+FOLDER = ".briefings-cache"
+_REF = b"LBREF1\n"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# The build cache of `briefings build` (https://bford.info/cachedir/)\n"
+_IGNORE = "# The build cache of `briefings build` (safe to delete; --no-cache bypasses it).\n*\n"
+
+
+class Store:
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.damaged = 0  # entries found damaged and dropped during this build
+        self.hits = self.misses = 0
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                for name, text in ((".gitignore", _IGNORE), ("CACHEDIR.TAG", _TAG)):
+                    if not (folder / name).exists():
+                        self._write(folder / name, text.encode())
+            except OSError as err:
+                self._off(err)
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    # --- blobs --------------------------------------------------------------------------------
+
+    def _blob_path(self, name: str) -> Path:
+        return self.folder / "blobs" / name[:2] / name
+
+    def put_blob(self, data: bytes) -> str:
+        name = hashlib.sha256(data).hexdigest()
+        if self.folder is not None:
+            path = self._blob_path(name)
+            if not path.exists():
+                self._write(path, data)
+        return name
+
+    def link_blob(self, file: Path) -> str:
+        """Store a file already on disk (a built page) as a blob: a hard link when the file
+        system allows, else a copy. Returns its name."""
+        data = file.read_bytes()
+        name = hashlib.sha256(data).hexdigest()
+        if self.folder is None:
+            return name
+        path = self._blob_path(name)
+        if path.exists():
+            return name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
+            temporary.unlink(missing_ok=True)
+            os.link(file, temporary)
+            os.replace(temporary, path)
+        except OSError:
+            self._write(path, data)
+        return name
+
+    def get_blob(self, name: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        path = self._blob_path(name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != name:
+            self._drop(path)
+            return None
+        return data
+
+    def place_blob(self, name: str, target: Path) -> bool:
+        """Put blob ``name`` at ``target`` after checking its bytes (a hard link when possible);
+        False if it is missing or damaged."""
+        data = self.get_blob(name)
+        if data is None:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self._blob_path(name), target)
+        except OSError:
+            target.write_bytes(data)
+        return True
+
+    # --- trees: a folder of outputs (the search index, a whole site) -------------------------
+
+    def put_tree(self, kind: str, key: str, folder: Path, meta: dict | None = None) -> None:
+        """Remember every file under ``folder`` (as blobs) and ``meta`` under ``key``."""
+        if self.folder is None:
+            return
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        manifest = {"files": [[p.relative_to(folder).as_posix(), self.link_blob(p)] for p in files], "meta": meta or {}}
+        self.put(kind, key, json.dumps(manifest, sort_keys=True).encode("utf-8"))
+
+    def get_tree(self, kind: str, key: str, target: Path) -> dict | None:
+        """Write the folder stored under ``key`` to ``target`` (which must not exist) and return
+        its ``meta``; None, with nothing left at ``target``, if any part is missing or damaged."""
+        data = self.get(kind, key)
+        if data is None:
+            return None
+        try:
+            manifest = json.loads(data)
+            target.mkdir(parents=True)
+            for rel, name in manifest["files"]:
+                if rel.startswith("/") or ".." in rel.split("/") or not self.place_blob(name, target / rel):
+                    raise ValueError(rel)
+        except (ValueError, KeyError, TypeError, OSError):
+            self.damaged += 1
+            shutil.rmtree(target, ignore_errors=True)
+            return None
+        return manifest["meta"]
+
+    # --- references: input key -> blob ----------------------------------------------------------
+
+    def _ref_path(self, kind: str, key: str) -> Path:
+        return self.folder / "refs" / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        """The bytes stored for ``key`` (of this ``kind``), or None: missing, damaged or off."""
+        name = self.lookup(kind, key)
+        data = self.get_blob(name) if name is not None else None
+        if name is not None and data is None:
+            self.hits, self.misses = self.hits - 1, self.misses + 1
+        return data
+
+    def lookup(self, kind: str, key: str) -> str | None:
+        """The blob name stored for ``key`` if its reference is sound and the blob is there (its
+        bytes are checked when read: :meth:`get_blob`)."""
+        if self.folder is None:
+            return None
+        path = self._ref_path(kind, key)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        check, _, name = raw[len(_REF):].partition(b"\n")
+        name = name.decode("ascii", "replace")
+        if not raw.startswith(_REF) or check.decode("ascii", "replace") != _check(kind, key, name):
+            self._drop(path)
+            self.misses += 1
+            return None
+        if not self._blob_path(name).is_file():
+            self.misses += 1
+            return None
+        self.hits += 1
+        return name
+
+    def put(self, kind: str, key: str, data: bytes) -> str:
+        name = self.put_blob(data)
+        self.put_name(kind, key, name)
+        return name
+
+    def put_name(self, kind: str, key: str, name: str) -> None:
+        """Point ``key`` at a blob stored (or about to be stored) under ``name``."""
+        if self.folder is None:
+            return
+        self._write(self._ref_path(kind, key), _REF + _check(kind, key, name).encode() + b"\n" + name.encode())
+
+    def get_object(self, kind: str, key: str):
+        data = self.get(kind, key)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # a blob of an older, incompatible shape: a miss
+            return None
+
+    def put_object(self, kind: str, key: str, value) -> None:
+        if self.folder is not None:
+            self.put(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    # --- housekeeping ---------------------------------------------------------------------------
+
+    def _write(self, path: Path, data: bytes) -> None:
+        if self.folder is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=f".{path.name[:16]}.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as err:
+            self._off(err)
+
+    def _drop(self, path: Path) -> None:
+        self.damaged += 1
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    def _off(self, err: OSError) -> None:
+        print(f"Warning: the build cache {self.folder} cannot be used ({err.strerror or err}); building "
+              "without it. Delete the folder or pass --no-cache.", file=sys.stderr)
+        self.folder = None
+
+    def clear(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _check(kind: str, key: str, name: str) -> str:
+    return hashlib.sha256(f"{kind}/{key}/{name}".encode()).hexdigest()[:16]

@@ -1,0 +1,123 @@
+"""The build cache (.briefings-cache/): incremental builds are the same bytes as clean ones,
+a damaged or deleted cache is rebuilt (never served), a killed build leaves the site as it was,
+and nothing held back is ever stored."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.cachekit import SECRET, cache_holds, clean_build, differences, run_sequence
+from tests.sitekit import BODY, SiteFolder
+
+CACHE = ".briefings-cache"
+
+
+def test_random_edits_build_the_same_bytes_as_a_clean_build(tmp_path):
+    # Every kind of edit once (body, front matter, theme title, config, template override,
+    # add, delete, embargo lifting with a new --as-of), in an order fixed by the seed.
+    assert run_sequence(tmp_path, seed=13, steps=8) == []
+
+
+def _small_site(tmp_path: Path) -> SiteFolder:
+    folder = SiteFolder(tmp_path / "board")
+    folder.add("child-a", themes=["risk-assessment", "neglect"])
+    folder.add("child-b", review={"published": "2025-03-01"}, themes=["neglect"])
+    folder.add("child-held", body=BODY.replace("Babies cannot", f"{SECRET} cannot"),
+               review={"published": "2025-06-01", "embargo_until": "2027-01-01"})
+    return folder
+
+
+def _cache_files(folder: SiteFolder) -> list[Path]:
+    return sorted(p for p in (folder.root / CACHE).rglob("*") if p.is_file() and p.parent.name != CACHE)
+
+
+def test_the_cache_is_git_ignored_and_holds_nothing_held_back(tmp_path):
+    folder = _small_site(tmp_path)
+    folder.built()
+    ignore = (folder.root / CACHE / ".gitignore").read_text(encoding="utf-8")
+    assert "*" in ignore.splitlines()
+    assert _cache_files(folder), "a build with the cache on stored nothing"
+    assert cache_holds(folder, SECRET) == []
+    assert cache_holds(folder, "child-held") == []
+
+
+def test_no_cache_neither_reads_nor_writes_it(tmp_path):
+    folder = _small_site(tmp_path)
+    folder.built("2026-01-01", "--no-cache")
+    assert not (folder.root / CACHE).exists()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "delete"])
+def test_a_damaged_or_deleted_cache_is_rebuilt_never_served(tmp_path, damage):
+    folder = _small_site(tmp_path)
+    folder.built()
+    (folder.root / "briefings" / "child-a.md").write_text(
+        (folder.root / "briefings" / "child-a.md").read_text(encoding="utf-8").replace("Babies", "Infants"), encoding="utf-8")
+    files = _cache_files(folder)
+    if damage == "delete":
+        import shutil
+
+        shutil.rmtree(folder.root / CACHE)
+    for number, path in enumerate(files if damage != "delete" else []):
+        data = path.read_bytes()
+        if damage == "truncate":  # a half-written file (a killed build, a full disk)
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "flip" and data:  # one changed byte, anywhere
+            i = number * 7919 % len(data)
+            path.write_bytes(data[:i] + bytes([data[i] ^ 0x20]) + data[i + 1:])
+        elif damage == "garbage":
+            path.write_bytes(b"<p>not what was stored</p>")
+    site = folder.built()
+    clean = clean_build(folder, "2026-01-01", tmp_path / "clean")
+    assert differences(site, clean) == []
+    assert "Infants cannot speak" in (site / "briefings" / "child-a" / "index.html").read_text(encoding="utf-8")
+    # and the cache it rebuilt serves the next build correctly too
+    site = folder.built()
+    assert differences(site, clean) == []
+
+
+KILLER = """
+import os, signal, sys
+from generator import build
+from generator.cache.store import Store
+from generator.cli import main
+where = sys.argv[1]
+if where == "mid-layout":  # after a few pages are laid out and their cache references written
+    original, seen = Store.put_name, []
+    def put_name(self, kind, key, name):
+        original(self, kind, key, name)
+        seen.append(kind)
+        if seen.count("engine") == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+    Store.put_name = put_name
+else:  # everything built and cached, killed just before the swap
+    build._swap_in = lambda new, site_dir: os.kill(os.getpid(), signal.SIGKILL)
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("where", ["mid-layout", "before-swap"])
+def test_a_killed_incremental_build_leaves_the_previous_site_and_a_usable_cache(tmp_path, where):
+    folder = _small_site(tmp_path)
+    for n in range(3):
+        folder.add(f"child-extra-{n}", review={"published": f"2025-0{n + 1}-02"})
+    site = folder.built()
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    for name in ("child-a", "child-b", "child-extra-0"):
+        path = folder.root / "briefings" / f"{name}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("Babies", "Newborns"), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(KILLER), where, "--config", str(folder.config_path),
+                           "build", "--as-of", "2026-01-01", "--quiet"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == -9, done.stderr
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    site = folder.built()
+    assert differences(site, clean_build(folder, "2026-01-01", tmp_path / "clean")) == []
+    assert "Newborns cannot speak" in (site / "briefings" / "child-a" / "index.html").read_text(encoding="utf-8")
