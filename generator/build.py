@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import posixpath
 import shutil
 import sys
 import tempfile
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,16 +24,19 @@ from generator.cache.store import Store
 from generator.config.settings import LoadedConfig, load_config, logo_output
 from generator.derive import publication
 from generator.derive.publication import State
-from generator.derive.site import Site, derive
+from generator.derive.site import Site, derive, translated
 from generator.engine import mkdocs_adapter, search_index
-from generator.problems import ContentError, UsageError
+from generator.i18n.language import Language
+from generator.problems import BuildFailed, ContentError, UsageError
 from generator.read import guidance
 from generator.render import pages
+from generator.render.chrome import chrome_text, script_text
 from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
 from generator.safety import output_scan
-from generator.validate.briefings import format_problems, load_briefings
+from generator.validate.briefings import format_problems, load_content
 from generator.validate.memo import BriefingMemo
+from generator.validate.translations import missing
 
 
 @dataclass(frozen=True)
@@ -52,85 +56,131 @@ def prepare(config_path: Path, as_of: date, store: Store | None = None) -> tuple
     except ContentError as err:  # the briefings' own format can still be checked, at the usual place
         root = config_path.parent
         raise ContentError(err.problems + format_problems(root / "briefings", root)) from None
-    problems, briefings, notes = [], [], {}
+    problems, briefings, translations, notes = [], [], {}, {}
     try:
-        briefings = load_briefings(config, briefing_memo(store, config, as_of))
+        briefings, translations = load_content(config, briefing_memo(store, config, as_of))
     except ContentError as err:
         problems += err.problems
-    try:
-        notes = guidance.load(config)
-    except ContentError as err:
-        problems += err.problems
+    for code in config.site.languages:
+        try:
+            notes[code] = guidance.load(config, code)
+        except ContentError as err:
+            problems += err.problems
     if problems:
         raise ContentError(problems)
-    return config, derive(config, briefings, as_of, notes)
+    site = derive(config, briefings, as_of, notes[config.site.language])
+    further = tuple(translated(site, code, translations[code], notes[code]) for code in config.site.translations)
+    return config, replace(site, translations=further, missing_translations=tuple(missing(config, briefings, translations)))
 
 
 def renderer_for(config: LoadedConfig, site: Site, store: Store | None = None) -> Renderer:
-    return Renderer(config.root / "templates", {"site": config.site, "as_of": site.as_of}, store)
+    """The renderer of one language of the site (``site.language``), with that language's settings
+    and the briefings and guidance it shows untranslated (cheap to key: see Renderer.key)."""
+    context = {"site": config.for_language(site.language), "as_of": site.as_of, "source_language": site.source_language,
+               "untranslated": tuple(sorted(site.untranslated)),
+               "untranslated_guidance": tuple(sorted(site.untranslated_guidance))}
+    return Renderer(config.root / "templates", context, store, Language(site.language))
+
+
+def prefix_of(site: Site) -> str:
+    """Where a language's pages go in the built site: the root's at the top, others under <code>/."""
+    return "" if site.language == site.source_language else f"{site.language}/"
+
+
+def engine_options(config: LoadedConfig, site: Site, renderer: Renderer, strict: bool,
+                   every: list[Site]) -> mkdocs_adapter.EngineOptions:
+    """MkDocs' settings for one language's edition; ``every`` is each language's, root first."""
+    settings = config.for_language(site.language)
+    here = prefix_of(site)
+    languages = tuple(
+        mkdocs_adapter.Alternate(code=other.language, name=Language(other.language).name,
+                                 url=config.site.site_url + prefix_of(other),
+                                 relative=(posixpath.relpath(prefix_of(other) or ".", here or ".") + "/").removeprefix("./"),
+                                 current=other.language == site.language)
+        for other in every
+    ) if len(every) > 1 else ()
+    return mkdocs_adapter.EngineOptions(
+        site_name=settings.site_name,
+        site_url=config.site.site_url + here,
+        language=site.language,
+        copyright=f"© {settings.board.name}",
+        theme_dirs=tuple(p / "material" for p in renderer.search_path),
+        extra_css=tuple(assets.GLOBAL_CSS) + ((assets.LANGUAGES_CSS,) if len(every) > 1 else ()),
+        primary_colour=config.site.primary_colour,
+        logo=logo_output(config.site),
+        extra_javascript=tuple(assets.GLOBAL_JS),
+        strict=strict,
+        search=False,  # Pagefind (generator/search_index.py) replaces Material's search
+        text=chrome_text(renderer.language),
+        script_text=script_text(renderer.language),
+        languages=languages,
+    )
 
 
 def build(config_path: Path, as_of: date, site_dir: Path | None = None, strict: bool = False,
           progress=lambda stage, done=None, total=None: None, cache: bool = True) -> BuildResult:
-    """Build the site. ``progress(stage, done=None, total=None)`` is told each stage, and how far
-    a long stage (MkDocs' pages) has got; commands.py shows it on a terminal. ``cache=False``
-    (``--no-cache``) neither reads nor writes the build cache."""
+    """Build the site, one edition per language (the root's at the top of site/, each further
+    language's under site/<code>/). ``progress(stage, done=None, total=None)`` is told each stage,
+    and how far a long stage (MkDocs' pages) has got; commands.py shows it on a terminal.
+    ``cache=False`` (``--no-cache``) neither reads nor writes the build cache."""
     progress("reading and checking briefings")
     store = open_cache(config_path, cache and _target_is_safe(config_path, site_dir))
     config, site = prepare(config_path, as_of, store)
+    if strict and site.missing_translations:
+        raise BuildFailed(f"--strict: {len(site.missing_translations)} translation(s) missing: "
+                          + "; ".join(f"{code}: {source}" for code, source in site.missing_translations)
+                          + " (add <name>.<code>.md beside each, or build without --strict)")
     site_dir = (site_dir or config.root / "site").resolve()
     refuse_unsafe_site_dir(site_dir, config)
-    renderer = renderer_for(config, site, store)
+    editions = [(prefix_of(s), s, renderer_for(config, s, store)) for s in site.editions()]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".briefings-build-", dir=site_dir.parent))
-    alongside = None
+    alongside, searches = None, []
+    pages_total = files_total = 0
     whole = site_key(config, as_of, strict) if store.enabled else None
     try:
         if whole is not None and (reused := reuse_site(store, whole, work / "site", config, site_dir, progress)):
             return BuildResult(site, site_dir, reused["pages"], reused["files"])
         progress(f"rendering {len(site.entries):,} briefings (pages and data; Word files alongside)")
-        alongside = Alongside(pages.ALONGSIDE, site, renderer, work / "alongside")
-        page_list, file_list = pages.build_all(site, renderer, skip=pages.ALONGSIDE)
-        options = mkdocs_adapter.EngineOptions(
-            site_name=config.site.site_name,
-            site_url=config.site.site_url,
-            language=config.site.language,
-            copyright=f"© {config.site.board.name}",
-            theme_dirs=tuple(p / "material" for p in renderer.search_path),
-            extra_css=tuple(assets.GLOBAL_CSS),
-            primary_colour=config.site.primary_colour,
-            logo=logo_output(config.site),
-            extra_javascript=tuple(assets.GLOBAL_JS),
-            strict=strict,
-            search=False,  # Pagefind (generator/search_index.py) replaces Material's search
-        )
-        docs, out = work / "docs", work / "site"
-        docs.mkdir()
-        progress(f"indexing {len(page_list):,} pages for search (Pagefind, in the background)")
-        search = search_index.IndexJob(page_list, work, config.site.language, store)
-        try:
+        alongside = Alongside(pages.ALONGSIDE, editions, work / "alongside")
+        out = work / "site"
+        for prefix, edition, renderer in editions:
+            page_list, file_list = pages.build_all(edition, renderer, skip=pages.ALONGSIDE)
+            options = engine_options(config, edition, renderer, strict, site.editions())
+            part = work / f"docs-{edition.language}"
+            docs, built = part / "docs", (out if not prefix else part / "site")
+            docs.mkdir(parents=True)
+            progress(f"indexing {len(page_list):,} pages for search (Pagefind, in the background)")
+            searches.append((prefix, search_index.IndexJob(page_list, part, edition.language, store)))
             stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files)"
             progress(stage)
             with _build_date(as_of):
-                mkdocs_adapter.build(page_list, file_list, options, docs, out,
-                                     on_page=lambda done, total: progress(stage, done, total), store=store)
-        except BaseException:
-            search.cancel()
-            raise
+                mkdocs_adapter.build(page_list, file_list, options, docs, built,
+                                     on_page=lambda done, total, stage=stage: progress(stage, done, total), store=store)
+            if prefix:
+                built.rename(out / prefix.rstrip("/"))
+            pages_total, files_total = pages_total + len(page_list), files_total + len(file_list)
+        if len(editions) > 1:
+            mkdocs_adapter.join_sitemaps(out, [prefix for prefix, _, _ in editions[1:]], _build_date(as_of).value)
         progress("finishing the Word files")
         extra = alongside.finish(out)
         word = sum(1 for path in extra if path.endswith(".docx"))
         progress(f"Word files: {word:,} ({len(extra):,} files written alongside)")
-        finish_search_index(search, out, progress)
+        for prefix, search in searches:
+            finish_search_index(search, out / prefix if prefix else out, progress)
         progress("checking the built site for names on the redact list")
         output_scan.scan_output(out, config, shown_as=site_dir.name)
-        remember_site(store, whole, out, {"pages": len(page_list), "files": len(file_list) + len(extra)}, progress)
+        remember_site(store, whole, out, {"pages": pages_total, "files": files_total + len(extra)}, progress)
         _swap_in(out, site_dir)
+    except BaseException:
+        for _, search in searches:
+            search.cancel()
+        raise
     finally:
         if alongside is not None:
             alongside.cancel()
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(site, site_dir, len(page_list), len(file_list) + len(extra))
+    return BuildResult(site, site_dir, pages_total, files_total + len(extra))
 
 
 class Alongside:
@@ -141,9 +191,9 @@ class Alongside:
     running, they run in this process instead.
     """
 
-    def __init__(self, builders, site: Site, renderer: Renderer, folder: Path):
+    def __init__(self, builders, editions: list[tuple[str, Site, Renderer]], folder: Path):
         self.builders = [b for b in pages.BUILDERS if b in builders]
-        self.site, self.renderer, self.folder = site, renderer, folder
+        self.editions, self.folder = editions, folder
         folder.mkdir(parents=True)
         self.process = None
         # fork only from a single-threaded process (not under `briefings serve`'s watcher threads).
@@ -155,7 +205,7 @@ class Alongside:
 
     def _run(self) -> None:
         try:
-            _write_outputs(self.builders, self.site, self.renderer, self.folder)
+            _write_outputs(self.builders, self.editions, self.folder)
         except BaseException:
             (self.folder / ".failed").write_text(traceback.format_exc(), encoding="utf-8")
             raise
@@ -163,7 +213,7 @@ class Alongside:
     def finish(self, out: Path) -> list[str]:
         """Wait for the files and move them into ``out``; return their site paths."""
         if self.process is None:
-            _write_outputs(self.builders, self.site, self.renderer, self.folder)
+            _write_outputs(self.builders, self.editions, self.folder)
         else:
             self.process.join()
             failed = self.folder / ".failed"
@@ -185,10 +235,16 @@ class Alongside:
             self.process.join()
 
 
-def _write_outputs(builders, site: Site, renderer: Renderer, folder: Path) -> None:
+def _write_outputs(builders, editions: list[tuple[str, Site, Renderer]], folder: Path) -> None:
     """Write the builders' files flat into ``folder`` (0, 1, 2...) with ``manifest.txt`` naming
     each one's site path: moving them into the site then needs no folder tree of their own."""
     paths: list[str] = []
+    for prefix, site, renderer in editions:
+        _write_edition(builders, prefix, site, renderer, folder, paths)
+    (folder / "manifest.txt").write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
+
+
+def _write_edition(builders, prefix: str, site: Site, renderer: Renderer, folder: Path, paths: list[str]) -> None:
     for builder in builders:
         for item in builder(site, renderer):
             if not isinstance(item, OutputFile):
@@ -198,8 +254,7 @@ def _write_outputs(builders, site: Site, renderer: Renderer, folder: Path) -> No
                 shutil.copyfile(item.source, target)
             else:
                 target.write_bytes(item.content or b"")
-            paths.append(item.path)
-    (folder / "manifest.txt").write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
+            paths.append(prefix + item.path)
 
 
 def finish_search_index(search: search_index.IndexJob, out: Path, progress=lambda stage, done=None, total=None: None):

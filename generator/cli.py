@@ -1,4 +1,4 @@
-"""The ``briefings`` command: build, check, serve, new, stats, import.
+"""The ``briefings`` command: build, check, serve, new, stats, import, init.
 
 Exit codes: 0 success, 1 invalid content (every problem listed), 2 bad usage.
 """
@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from generator import __version__
 from generator.problems import BuildFailed, ContentError, UsageError
 
 
@@ -22,6 +23,7 @@ def _date(value: str) -> date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description="Publish 7-minute briefings from case reviews.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--config", type=Path, default=Path("site_config.yml"),
                         help="the site's config file (default: ./site_config.yml)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -52,7 +54,21 @@ def _parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="turn Word (.docx) and PDF 7-minute briefings into draft briefings")
     im.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the .docx or .pdf files to import")
     im.add_argument("--into", type=Path, default=None, help="where to write the drafts (default: the briefings folder)")
+    _init_parser(sub)
     return parser
+
+
+def _init_parser(sub) -> None:
+    from generator.scaffold.nations import DEFAULT_NATION, NATIONS
+
+    i = sub.add_parser("init", help="start a new board's content folder, ready to build and publish")
+    i.add_argument("dir", type=Path, help="the folder to start the site in (made if missing; nothing in it is overwritten)")
+    i.add_argument("--board", required=True, help='the board\'s name, e.g. "Northbridge Safeguarding Children Partnership"')
+    i.add_argument("--email", required=True, help="the board's contact email address")
+    i.add_argument("--phone", required=True, help="the board's contact phone number")
+    i.add_argument("--site-url", default=None, help="the address the site will have (you can set it later)")
+    i.add_argument("--nation", choices=list(NATIONS), default=DEFAULT_NATION,
+                   help=f"sets the review types (default {DEFAULT_NATION})")
 
 
 def main(argv: list[str] | None = None) -> int:

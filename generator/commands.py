@@ -52,6 +52,8 @@ def _progress(quiet: bool):
 
 
 def run(args, as_of: date) -> int:
+    if args.command == "init":  # makes the config, so needs none
+        return init(args, as_of)
     config_path = args.config.resolve()
     if not config_path.is_file():  # the wrong folder or a mistyped --config: usage, not content
         raise UsageError(f"no site_config.yml at {config_path}: run in the site's folder or pass --config PATH")
@@ -81,7 +83,19 @@ def check(config_path: Path, as_of: date) -> int:
     print(f"All briefings are valid (as of {as_of.isoformat()}): {pipeline.summary(site)}")
     for line in coming_up(site, UPCOMING_DAYS):
         print(line)
+    for line in missing_translations(site):
+        print(line)
     return 0
+
+
+def missing_translations(site) -> list[str]:
+    """Briefings without a translation in a further language (built in their own language there)."""
+    if not site.missing_translations:
+        return []
+    lines = [f"{len(site.missing_translations)} translation(s) missing (those pages show the text untranslated; "
+             "build --strict fails on them):"]
+    lines += [f"  {code}: {source} (add {source[:-3]}.{code}.md)" for code, source in site.missing_translations]
+    return lines
 
 
 UPCOMING_DAYS = 30
@@ -254,6 +268,19 @@ def new(config_path: Path, name: str, review_type: str) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"Wrote {target}: a draft. Fill it in, set review.published and remove draft: true to publish.")
+    return 0
+
+
+def init(args, today: date) -> int:
+    from generator.scaffold import new_site
+
+    details = new_site.Details(args.board, args.email, args.phone, args.site_url, args.nation)
+    target = args.dir.resolve()
+    written = new_site.init(target, details, today)
+    print(f"Started the learning briefings site of {args.board} in {target} ({len(written)} files).")
+    print("Next:")
+    for step in new_site.next_steps(args.dir, details):
+        print(f"  {step}")
     return 0
 
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.cli import _parser
+from generator.config import localised
 from generator.config.settings import SiteConfig
 from generator.model.frontmatter import FrontMatter
 from tests.sitekit import BASE_CONFIG
@@ -80,8 +81,11 @@ def test_yaml_example_validates_against_the_real_model(info, body):
     assert kind != "unknown", f"keys {sorted(data)} are neither a briefing's nor site_config.yml's"
     if kind == "briefing":
         FrontMatter.model_validate(_overlay(BASE_FRONT_MATTER, data))
-    else:
-        SiteConfig.model_validate(_overlay(BASE_CONFIG, data))
+    else:  # as load_config does: per-language text checked, then each language's settings validated
+        config = _overlay(BASE_CONFIG, data)
+        assert not localised.check(config, None, "example")
+        for code in localised.languages_of(config):
+            SiteConfig.model_validate(localised.for_language(config, code))
 
 
 def _commands() -> list:

@@ -81,7 +81,10 @@ def query(page) -> dict[str, list[str]]:
 def test_page_without_javascript_links_every_topic_page_and_the_archive(site):
     page = lxml.html.fromstring(site.html("find/index.html"))
     finder = page.get_element_by_id("lb-finder")
-    assert finder.get("hidden") is not None  # shown by finder.js only
+    # The form is on the page from the start (nothing moves when finder.js arrives); without
+    # JavaScript finder.css hides it and a <noscript> note says why.
+    assert finder.get("hidden") is None
+    assert "The filters need JavaScript" in page.cssselect("noscript")[-1].text_content()
     links = {a.get("href") for a in page.cssselect(".lb-browse a")}
     themes = {f"../themes/{t}/" for meta in BRIEFINGS.values() for t in meta[0]}
     assert themes <= links and "../archive/" in links
@@ -226,3 +229,142 @@ def test_header_search_finds_topic_page_by_theme_name(site, base, page):
         return Promise.all(search.results.map(r => r.data().then(d => d.url)));
     }""", "Neglect")
     assert {"/themes/neglect/", *(f"/briefings/{s}/" for s in expected(["neglect"]))} <= set(urls)
+
+
+# --- real screens: a phone (390x844, touch) and a laptop (1366x768) ---
+# Ticking a theme shows its effect where the reader is looking; each option's count follows the
+# other filters and options that would give nothing are marked; the checkboxes sit on their
+# labels; without JavaScript the page says why and what to use instead, and with it the no-JS
+# note never shows and nothing moves when the script takes over.
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+LAPTOP = {"viewport": {"width": 1366, "height": 768}}
+
+
+def in_view(locator) -> bool:
+    return locator.evaluate("e => { const r = e.getBoundingClientRect();"
+                            " return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }")
+
+
+def theme_count(page, title: str) -> str:
+    return page.locator("ul.lb-checkboxes li", has=page.get_by_label(title, exact=False)).locator(".lb-count").inner_text()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_match_count_and_a_way_to_the_results_stay_in_view(browser, base):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(base + "find/")
+    wait_for_results(page, list(BRIEFINGS))
+    box = page.get_by_label("Information sharing")
+    box.scroll_into_view_if_needed()
+    box.check()
+    want = expected(["information-sharing"])
+    wait_for_results(page, want)
+    summary = page.locator("#lb-finder-summary")
+    expect(summary).to_contain_text(f"{len(want)} briefings match")
+    assert in_view(summary) and in_view(box)
+    # The results themselves start far below: the summary's link goes there.
+    assert not in_view(page.locator("#lb-results > li").first)
+    summary.get_by_role("link", name="Show the results").click()
+    expect(page.locator("#lb-results > li").first).to_be_in_viewport()
+    # Two themes that together match nothing say so at once, where the reader is.
+    page.goto(base + "find/?theme=domestic-abuse")
+    wait_for_results(page, expected(["domestic-abuse"]))
+    other = page.get_by_label("Information sharing")
+    other.scroll_into_view_if_needed()
+    other.check()
+    wait_for_results(page, [])
+    expect(summary).to_contain_text("No briefings match")
+    assert in_view(summary)
+    context.close()
+
+
+@pytest.mark.browser
+def test_option_counts_follow_the_filters_and_empty_options_are_marked(page, base):
+    page.goto(base + "find/")
+    wait_for_results(page, list(BRIEFINGS))
+    assert theme_count(page, "Domestic abuse") == "(1)"
+    page.get_by_label("Type of review").select_option("SCR")
+    wait_for_results(page, expected(review_type="SCR"))
+    # child-b, the only domestic-abuse briefing, is a CSPR: with SCR chosen it would give none.
+    assert theme_count(page, "Domestic abuse") == "(0)"
+    item = page.locator("ul.lb-checkboxes li", has=page.get_by_label("Domestic abuse"))
+    expect(item).to_have_class("lb-option--none")
+    assert theme_count(page, "Neglect") == f"({len(expected(['neglect'], 'SCR'))})"
+    # A select counts the briefings each of its options would give with the other filters kept.
+    options = page.locator("#lb-type option").evaluate_all("os => os.map(o => o.textContent)")
+    assert options[1:] == [f"Child Safeguarding Practice Review ({len(expected(review_type='CSPR'))})",
+                           f"Serious Case Review ({len(expected(review_type='SCR'))})"]
+    page.get_by_label("Information sharing").check()
+    wait_for_results(page, expected(["information-sharing"], "SCR"))
+    agencies = page.locator("#lb-agency option").evaluate_all(
+        "os => Object.fromEntries(os.slice(1).map(o => [o.value, o.textContent]))")
+    for agency, text in agencies.items():
+        assert text.endswith(f"({len(expected(['information-sharing'], 'SCR', agency=agency))})"), (agency, text)
+    page.get_by_role("button", name="Clear filters").click()
+    wait_for_results(page, list(BRIEFINGS))
+    assert theme_count(page, "Domestic abuse") == "(1)"
+    expect(item).not_to_have_class("lb-option--none")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("view", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_each_checkbox_sits_on_its_label(browser, base, view):
+    context = browser.new_context(**view)
+    page = context.new_page()
+    page.goto(base + "find/")
+    offsets = page.locator("ul.lb-checkboxes > li").evaluate_all("""items => items.map(li => {
+        const box = li.querySelector('input').getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(li.querySelector('label'));
+        const line = range.getClientRects()[0];
+        return Math.abs((box.top + box.bottom) / 2 - (line.top + line.bottom) / 2);
+    })""")
+    assert offsets and max(offsets) <= 3, offsets
+    context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_a_shared_link_says_why_and_offers_topic_pages(browser, base):
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(base + "find/?theme=neglect")
+    note = page.locator(".lb-finder-nojs")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("The filters need JavaScript")
+    expect(page.locator("#lb-finder")).to_be_hidden()  # no form that cannot work
+    expect(page.get_by_role("link", name="Neglect", exact=True)).to_have_attribute("href", "../themes/neglect/")
+    note.get_by_role("link", name="Browse by theme").click()
+    expect(page.locator("#lb-browse-title")).to_be_in_viewport()
+    # The header has no search box without JavaScript: it links the finder's browse list instead.
+    fallback = page.locator(".md-header").get_by_role("link", name="Browse briefings by theme")
+    expect(fallback).to_be_visible()
+    assert fallback.get_attribute("href") == "./"
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("view", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_no_js_note_never_shows_and_nothing_moves_while_the_script_loads(browser, base, view):
+    context = browser.new_context(**view)
+    page = context.new_page()
+    held = []
+    page.route("**/assets/finder.js", lambda route: held.append(route))  # the script is slow to come
+    with page.expect_request("**/assets/finder.js"):
+        page.goto(base + "find/?theme=neglect", wait_until="commit")
+    page.evaluate("""() => { window.lbShift = 0;
+        new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.lbShift += e.value; }))
+          .observe({type: 'layout-shift', buffered: true}); }""")
+    # The form is there before its script; the no-JavaScript note is not.
+    expect(page.locator("#lb-finder")).to_be_visible()
+    expect(page.locator(".lb-finder-nojs")).to_have_count(0)
+    top = page.get_by_label("Neglect").evaluate("e => e.getBoundingClientRect().top")
+    held[0].continue_()
+    wait_for_results(page, expected(["neglect"]))
+    assert page.get_by_label("Neglect").is_checked()
+    assert page.get_by_label("Neglect").evaluate("e => e.getBoundingClientRect().top") == top
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    shift = page.evaluate("window.lbShift")
+    assert shift < 0.01, f"cumulative layout shift {shift:.3f}"
+    context.close()

@@ -136,7 +136,7 @@ def test_a_section_that_fits_no_segment_is_kept_under_its_own_heading(tmp_path, 
     boxes = [*kit.BOXES, kit.EXTRA]
     run = _import(folder, ("extra.docx", kit.docx_bytes(layout, boxes=boxes)))
     assert run.code == 0, run.err
-    assert '"About the partnership" -> kept under its own heading' in run.out
+    assert '"About the partnership" -> kept under its own heading "About the partnership" (shown with Further information)' in run.out
     _publish(tmp_path / "briefings" / f"{SLUG}.md")
     folder.built()
     page = doc(folder, f"briefings/{SLUG}/index.html")
@@ -236,18 +236,21 @@ def test_the_anonymity_check_runs_on_what_was_imported_and_its_findings_are_prin
     folder = SiteFolder(tmp_path)
     folder.write("private/redact.txt", "Brindlecombe\n")
     boxes = [("Background", "background", [("p", [("Q lived in Brindlecombe with her mother.", "")]),
-                                           ("p", [("The family could be reached on 07700 900123.", "")])]),
+                                           ("p", [("The family could be reached on 07700 900123.", "")]),
+                                           ("p", [("They had moved to NB2 4QT the year before.", "")])]),
              *kit.BOXES[1:]]
     run = _import(folder, ("named.docx", kit.docx_bytes("bold", boxes=boxes)))
     assert run.code == 0, run.err
     lines = (tmp_path / "briefings" / f"{SLUG}.md").read_text(encoding="utf-8").splitlines()
     town = next(i for i, ln in enumerate(lines, start=1) if "Brindlecombe" in ln)
     phone = next(i for i, ln in enumerate(lines, start=1) if "07700" in ln)
-    assert "anonymity check: 2 finding(s)" in run.out
+    postcode = next(i for i, ln in enumerate(lines, start=1) if "NB2 4QT" in ln)
+    assert "anonymity check: 3 finding(s)" in run.out
+    assert f"briefings/{SLUG}.md:{postcode}: possible postcode 'NB2 4QT'" in run.out
     assert f"briefings/{SLUG}.md:{town}: 'Brindlecombe' is on the private redact list" in run.out
     assert f"briefings/{SLUG}.md:{phone}: possible phone number '07700 900123'" in run.out
     check = folder.check()
-    assert check.code == 1 and "Brindlecombe" in check.err and "07700 900123" in check.err
+    assert check.code == 1 and all(found in check.err for found in ("Brindlecombe", "07700 900123", "NB2 4QT"))
 
 
 @pytest.mark.parametrize(("words", "key"), [

@@ -50,7 +50,7 @@ def tree_digest(*paths: Path) -> str:
 def code_version() -> str:
     """The generator's own source and packaged templates, and its libraries' versions."""
     package = Path(__file__).resolve().parent.parent
-    own = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+    own = sorted(p for p in [*package.rglob("*.py"), *package.rglob("*.po")] if "__pycache__" not in p.parts)  # .po: the catalogues
     h = hashlib.sha256()
     for path in own:
         h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())

@@ -12,34 +12,55 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from generator.config import yamlfile
+from generator.config import localised, yamlfile
+from generator.i18n.language import N_, Language, available, base
 from generator.problems import ContentError, Problem
 from generator.safety import characters, files
 from generator.safety.anonymity import yaml_scalars
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+#: The review types a board may use without listing them (their names are translated for each
+#: language of the site). Wales: Child and Adult Practice Reviews, and since October 2024 the
+#: Single Unified Safeguarding Review that replaces them and Domestic Homicide Reviews.
 DEFAULT_REVIEW_TYPES = {
-    "SCR": "Serious Case Review",
-    "CSPR": "Child Safeguarding Practice Review",
-    "LCSPR": "Local Child Safeguarding Practice Review",
-    "NATIONAL": "National Child Safeguarding Practice Review",
-    "thematic": "Thematic review",
-    "rapid-review": "Rapid review",
-    "SAR": "Safeguarding Adults Review",
-    "DHR": "Domestic Homicide Review",
+    "SCR": N_("Serious Case Review"),
+    "CSPR": N_("Child Safeguarding Practice Review"),
+    "LCSPR": N_("Local Child Safeguarding Practice Review"),
+    "NATIONAL": N_("National Child Safeguarding Practice Review"),
+    "thematic": N_("Thematic review"),
+    "rapid-review": N_("Rapid review"),
+    "SAR": N_("Safeguarding Adults Review"),
+    "DHR": N_("Domestic Homicide Review"),
+    "CPR": N_("Child Practice Review"),
+    "APR": N_("Adult Practice Review"),
+    "SUSR": N_("Single Unified Safeguarding Review"),
 }
 
 #: The seven segments of a 7-minute briefing, in order, with their default labels.
 DEFAULT_SEGMENT_LABELS = {
-    "background": "Background",
-    "why": "Why it matters",
-    "learning": "Key learning",
-    "themes": "Themes",
-    "actions": "What should we do?",
-    "questions": "Questions for your team",
-    "further": "Further information",
+    "background": N_("Background"),
+    "why": N_("Why it matters"),
+    "learning": N_("Key learning"),
+    "themes": N_("Themes"),
+    "actions": N_("What should we do?"),
+    "questions": N_("Questions for your team"),
+    "further": N_("Further information"),
 }
+
+
+def with_language_defaults(data: dict, code: str) -> dict:
+    """Settings in a language other than English: the default review type names and segment
+    labels the board did not set, in that language."""
+    if base(code) == "en":
+        return data
+    language = Language(code)
+    data = dict(data)
+    if "review_types" not in data:
+        data["review_types"] = {key: language.gettext(name) for key, name in DEFAULT_REVIEW_TYPES.items()}
+    if isinstance(data.get("segments", {}), dict):
+        data["segments"] = {**{k: language.gettext(v) for k, v in DEFAULT_SEGMENT_LABELS.items()}, **data.get("segments", {})}
+    return data
 
 
 class _Strict(BaseModel):
@@ -97,6 +118,7 @@ class SiteConfig(_Strict):
     site_name: str = Field(min_length=1)
     site_url: str = Field(pattern=r"^https?://\S+$")
     language: str = "en"
+    translations: list[str] = []  # further languages, each built under site/<code>/
     board: Board
     publication: Publication = Publication()
     themes: dict[str, Theme] = Field(min_length=1)
@@ -120,6 +142,29 @@ class SiteConfig(_Strict):
             )
         return themes
 
+    @field_validator("translations")
+    @classmethod
+    def _translation_languages(cls, codes: list[str]) -> list[str]:
+        unknown = [code for code in codes if base(code) not in available()]
+        if unknown:
+            raise ValueError(f"no interface translation for {', '.join(unknown)}; the languages available are "
+                             f"{', '.join(available())}")
+        if len(set(codes)) != len(codes):
+            raise ValueError("a language is listed twice; list each once")
+        return codes
+
+    @model_validator(mode="after")
+    def _translations_differ(self):
+        if self.language in self.translations:
+            raise ValueError(f"translations lists {self.language}, the site's own language (language:); "
+                             "list only the further languages")
+        return self
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language of the site, the one at its root first."""
+        return [self.language, *self.translations]
+
     @field_validator("site_url")
     @classmethod
     def _trailing_slash(cls, url: str) -> str:
@@ -137,8 +182,13 @@ class LoadedConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    site: SiteConfig
+    site: SiteConfig  # in the site's own language (``language``)
     path: Path
+    translated: dict[str, SiteConfig] = {}  # the same settings in each further language
+
+    def for_language(self, code: str) -> SiteConfig:
+        """The settings with the board's text (theme titles, names...) in ``code``."""
+        return self.site if code == self.site.language else self.translated[code]
 
     @property
     def root(self) -> Path:
@@ -209,11 +259,18 @@ def load_config(path: Path) -> LoadedConfig:
         raise ContentError(hidden)
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, None, "the file must be a YAML mapping of settings (site_name, board, themes, ...)")])
+    problems = localised.check(data, node, shown)
     try:
-        site = SiteConfig.model_validate(data)
+        root = str(data.get("language", "en"))
+        site = SiteConfig.model_validate(with_language_defaults(localised.for_language(data, root), root))
     except ValidationError as err:
-        raise ContentError(pydantic_problems(err, shown, node)) from None
-    loaded = LoadedConfig(site=site, path=path.resolve())
+        flagged = {p.line for p in problems}  # a mapping missing this language is already reported there
+        problems += [p for p in pydantic_problems(err, shown, node) if p.line not in flagged]
+    if problems:
+        raise ContentError(problems)
+    translated = {code: SiteConfig.model_validate(with_language_defaults(localised.for_language(data, code), code))
+                  for code in site.translations}
+    loaded = LoadedConfig(site=site, path=path.resolve(), translated=translated)
     if site.logo:
         problem = _logo_problem(loaded)
         if problem:

@@ -94,3 +94,25 @@ def line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
             return line
         line = node.start_mark.line + 1
     return line
+
+
+def key_line(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
+    """The 1-based line of the key at ``loc`` itself (``title:``), where a block value starts
+    below it; a list item's own line. Falls back to :func:`line_of`."""
+    if not loc or node is None:
+        return line_of(node, loc)
+    parent = node
+    for part in loc[:-1]:
+        if isinstance(parent, yaml.MappingNode):
+            parent = next((v for k, v in parent.value if k.value == part), None)
+        elif isinstance(parent, yaml.SequenceNode) and isinstance(part, int) and part < len(parent.value):
+            parent = parent.value[part]
+        else:
+            parent = None
+        if parent is None:
+            return line_of(node, loc)
+    if isinstance(parent, yaml.MappingNode):
+        key = next((k for k, _ in parent.value if k.value == loc[-1]), None)
+        if key is not None:
+            return key.start_mark.line + 1
+    return line_of(node, loc)

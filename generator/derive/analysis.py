@@ -14,6 +14,7 @@ from datetime import date
 from itertools import combinations
 
 from generator.derive.site import Entry, Site
+from generator.i18n.language import ENGLISH, Language
 
 TOP = 3
 #: A year with fewer reviews than this is marked: a share of one or two reviews is not a trend.
@@ -125,12 +126,14 @@ def by_category(result: dict, order: Sequence[str] = ()) -> list[tuple[str, list
             for category, rows in groups.items() if rows]
 
 
-def region_label(themes: Sequence[str], top: Sequence[str], titles: dict[str, str]) -> str:
+def region_label(themes: Sequence[str], top: Sequence[str], titles: dict[str, str], language: Language = ENGLISH) -> str:
     """'Risk assessment only', 'A and B only', 'All three' (for a region's theme list)."""
+    _ = language.gettext
     if len(top) == TOP and len(themes) == TOP:
-        return "All three"
+        return _("All three")
     names = [titles.get(t, t) for t in themes]
-    return (" and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]) + " only"
+    listed = _("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
+    return _("%(themes)s only", themes=listed)
 
 
 def counted(count: int, noun: str) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from generator.config.settings import LoadedConfig, Theme
 from generator.derive import publication
 from generator.derive.publication import HeldBack, State
+from generator.i18n.language import ENGLISH, Language
 from generator.model.briefing import Briefing
 from generator.read.body import is_local
 from generator.read.guidance import Guidance
@@ -90,10 +91,26 @@ class Site:
     held_back: tuple[HeldBack, ...]
     drafts: int
     guidance: Mapping[str, Guidance] = field(default_factory=dict)  # longer notes per theme slug
+    language: str = "en"  # the language its pages are written in
+    #: slugs of briefings (and theme slugs of guidance) shown in the site's own language, untranslated
+    untranslated: frozenset[str] = frozenset()
+    untranslated_guidance: frozenset[str] = frozenset()
+    translations: tuple[Site, ...] = ()  # the same site in each further language (on the root site only)
+    missing_translations: tuple[tuple[str, str], ...] = ()  # (language, main file) on the root site
+    briefings: tuple[Briefing, ...] = field(default=(), repr=False)  # every briefing read, held back too (root only)
+
+    @property
+    def source_language(self) -> str:
+        """The language untranslated text is in: the root site's."""
+        return self.config.site.language
 
     @property
     def site(self):
         return self.config.site
+
+    def editions(self) -> list[Site]:
+        """This site and each translation of it: one per language, root first."""
+        return [self, *self.translations]
 
     def by(self, taxonomy: str) -> dict[str, list[Entry]]:
         return TAXONOMIES[taxonomy].group(self.entries)
@@ -108,9 +125,9 @@ class Site:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def request_link(email: str, review_name: str) -> str:
+def request_link(email: str, review_name: str, language: Language = ENGLISH) -> str:
     """The mailto link readers use to ask the board for a report that is no longer on the site."""
-    return f"mailto:{email}?subject={quote('Report request: ' + review_name)}"
+    return f"mailto:{email}?subject={quote(language.gettext('Report request: %(name)s', name=review_name))}"
 
 
 def _report_links(report: str) -> re.Pattern:
@@ -134,14 +151,15 @@ def _rewrite_body(briefing: Briefing, pattern: re.Pattern, link) -> Briefing:
 ON_REQUEST = "data-lb-on-request"
 
 
-def withhold_report(briefing: Briefing, report: str, request: str) -> Briefing:
+def withhold_report(briefing: Briefing, report: str, request: str, language: Language = ENGLISH) -> Briefing:
     """The briefing as published once its report is on request only.
 
     Every body link to the report is pointed at the request contact and says so, and the report
     file leaves the files to copy, so no output links or holds it.
     """
+    note = html.escape(language.gettext(" (available on request)"))
     briefing = _rewrite_body(briefing, _report_links(report),
-                             lambda m: f'<a href="{html.escape(request)}" {ON_REQUEST}{m[2]}>{m[3]}</a> (available on request)')
+                             lambda m: f'<a href="{html.escape(request)}" {ON_REQUEST}{m[2]}>{m[3]}</a>{note}')
     asset = briefing.report_asset
     return replace(briefing, assets=tuple(a for a in briefing.assets if asset is None or a.output != asset.output))
 
@@ -152,7 +170,7 @@ def mark_report_links(briefing: Briefing, report: str) -> Briefing:
     return _rewrite_body(briefing, _report_links(report), lambda m: f'<a href="{m[1]}" data-lb-report{m[2]}>{m[3]}</a>')
 
 
-def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
+def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date, language: Language = ENGLISH) -> Entry:
     site = config.site
     expires = publication.expiry_date(briefing.published, site.publication.keep_months)
     archived = as_of >= expires
@@ -165,26 +183,42 @@ def make_entry(briefing: Briefing, config: LoadedConfig, as_of: date) -> Entry:
     else:
         report_url = report if not is_local(report) else None
     withheld = briefing.report_asset.output if briefing.report_asset else report
-    request = request_link(site.board.email, briefing.review.name)
+    request = request_link(site.board.email, briefing.review.name, language)
     later = None
     if on_request and report is not None:
-        briefing = withhold_report(briefing, withheld, request)
+        briefing = withhold_report(briefing, withheld, request, language)
     elif report is not None and site.publication.after_expiry == "on_request":
         briefing, later = mark_report_links(briefing, withheld), request
     return Entry(briefing, briefing.review.board or site.board.name, expires, archived, report_url,
                  on_request and report is not None, later)
 
 
+def translated(root: Site, code: str, translations: Mapping[str, Briefing], guidance: Mapping[str, Guidance]) -> Site:
+    """The site in a further language: the same briefings published or held back (facts come from
+    the main files), each in its translation where there is one, else as written; settings in that language."""
+    config = root.config.model_copy(update={"site": root.config.for_language(code)})
+    briefings = [translations.get(b.slug, b) for b in root.briefings]
+    site = derive(config, briefings, root.as_of, {**root.guidance, **guidance}, code)
+    return replace(site, briefings=(),
+                   untranslated=frozenset(e.slug for e in site.entries if e.slug not in translations),
+                   untranslated_guidance=frozenset(slug for slug in root.guidance if slug not in guidance))
+
+
 def derive(config: LoadedConfig, briefings: list[Briefing], as_of: date,
-           guidance: Mapping[str, Guidance] | None = None) -> Site:
+           guidance: Mapping[str, Guidance] | None = None, language: str | None = None) -> Site:
+    """The site in ``language`` (the site's own by default): which briefings are published, held
+    back or drafts, and what each published one links."""
+    language = language or config.site.language
+    words = Language(language)
     entries, held, drafts = [], [], 0
     for briefing in briefings:
         s = publication.state(briefing, as_of)
         if s is State.PUBLISHED:
-            entries.append(make_entry(briefing, config, as_of))
+            entries.append(make_entry(briefing, config, as_of, words))
         elif s is State.DRAFT:
             drafts += 1
         else:
             held.append(publication.held_back(briefing, as_of))
     entries.sort(key=lambda e: (e.published, e.slug), reverse=True)
-    return Site(config, as_of, tuple(entries), tuple(held), drafts, dict(guidance or {}))
+    return Site(config, as_of, tuple(entries), tuple(held), drafts, dict(guidance or {}), language,
+                briefings=tuple(briefings))

@@ -8,10 +8,12 @@ skipped and MkDocs supplies layout, navigation, search and the sitemap.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import io
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,17 @@ class EngineError(BuildFailed):
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """One language of a site in several: for hreflang links and the language switch."""
+
+    code: str
+    name: str  # in its own language: "Cymraeg"
+    url: str  # absolute URL of that language's home page
+    relative: str  # from this language's root to that one's: "cy/", "../", "" (itself)
+    current: bool
+
+
+@dataclass(frozen=True)
 class EngineOptions:
     site_name: str
     site_url: str
@@ -48,6 +61,9 @@ class EngineOptions:
     logo: str | None = None  # site-relative path of the header logo (one of the files)
     strict: bool = False
     search: bool = True
+    text: dict[str, str] | None = None  # our theme templates' words, in the site's language (render/chrome.py)
+    languages: tuple[Alternate, ...] = ()  # every language, when the site has more than one
+    script_text: dict[str, str] | None = None  # the scripts' messages in the site's language (lbT)
 
 
 class _GeneratedSite(BasePlugin):
@@ -210,7 +226,9 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         # first paint does not wait for them
         "extra_javascript": [{"path": path, "defer": True} for path in options.extra_javascript],
         "nav": _nav(pages),
-        "extra": {"generator": False, "primary_colour": options.primary_colour},
+        "extra": {"generator": False, "primary_colour": options.primary_colour, "lb_text": dict(options.text or {}),
+                  "lb_languages": [a.__dict__ for a in options.languages],
+                  "lb_script_text": dict(options.script_text or {})},
         "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info"},
     }
     # Quiet MkDocs' own INFO chatter: we print our own progress and summary.
@@ -224,6 +242,41 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         mkdocs_build(config)
     except MkDocsException as err:
         raise EngineError(str(err)) from None
+    if options.languages:
+        _quiet_alternates(site_dir)
+
+
+#: Material's bundle fetches ``sitemap.xml`` beside the address of every ``<link rel=alternate>``
+#: on a page, for its own language selector (which the site does not use): with hreflang links
+#: on every page that is two requests a page view, to the live site even from a local preview.
+#: Its query is narrowed to links without hreflang (the feeds), so the hreflang links cost nothing.
+_ALTERNATES_QUERY = 'M("link[rel=alternate]")'
+
+
+def _quiet_alternates(site_dir: Path) -> None:
+    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
+        code = bundle.read_text(encoding="utf-8")
+        if _ALTERNATES_QUERY not in code:
+            raise EngineError(f"this Material version's {bundle.name} has no {_ALTERNATES_QUERY}: update "
+                              "generator/engine/mkdocs_adapter.py for its language selector")
+        bundle.write_text(code.replace(_ALTERNATES_QUERY, 'M("link[rel=alternate]:not([hreflang])")'), encoding="utf-8")
+
+
+def join_sitemaps(site_dir: Path, prefixes: list[str], timestamp: str) -> None:
+    """One sitemap.xml (and .gz) at the root listing every language's pages (each edition's own
+    MkDocs build wrote its sitemap in its folder; those stay too)."""
+    root = site_dir / "sitemap.xml"
+    text = root.read_text(encoding="utf-8")
+    urls = "".join(_URLS.search((site_dir / prefix / "sitemap.xml").read_text(encoding="utf-8")).group(1)
+                   for prefix in prefixes)
+    text = text.replace("</urlset>", urls.lstrip("\n") + "</urlset>", 1) if urls.strip() else text
+    root.write_bytes(text.encode("utf-8"))
+    with (site_dir / "sitemap.xml.gz").open("wb") as f, gzip.GzipFile(
+            fileobj=f, filename=str(site_dir / "sitemap.xml.gz"), mode="wb", mtime=int(timestamp)) as gz:
+        gz.write(text.encode("utf-8"))
+
+
+_URLS = re.compile(r"<urlset[^>]*>(.*)</urlset>", re.S)
 
 
 def serve(rebuild, site_dir: Path, watch: list[Path], port: int, on_start=None) -> None:

@@ -64,7 +64,7 @@ def _import_one(path: Path, config: LoadedConfig, folder: Path) -> tuple[Path, D
         n += 1
         slug = f"{base}-{n}"
     draft = compose(mapped, found, slug, site.review_types)
-    draft.notes = document.notes
+    draft.notes = document.notes + draft.notes
     target = folder / f"{slug}.md"
     folder.mkdir(parents=True, exist_ok=True)
     for relative, data in draft.images:

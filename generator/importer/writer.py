@@ -123,6 +123,7 @@ def _body(mapped: Mapped, slug: str, draft: Draft) -> str:
     placed: dict[str, list] = {key: [] for key in ORDER}
     current = "background"
     written: set[str] = set()
+    extras: dict[int, list[Block]] = {}  # report line of each section kept under its own heading
     if mapped.prelude:
         placed["background"].append(("", mapped.prelude))
         draft.went.append(("(text before the first heading)", f"{SEGMENT_HEADINGS['background']} (check it belongs there)"))
@@ -141,24 +142,27 @@ def _body(mapped: Mapped, slug: str, draft: Draft) -> str:
         else:
             heading = section.heading
         placed[current].append((heading, section.blocks))
-        label = SEGMENT_HEADINGS.get(section.key) if section.key else None
-        draft.went.append((section.heading, label or f"kept under its own heading \"{section.heading}\" "
-                                                         f"(shown with {_label(current)})"))
+        if section.key:
+            draft.went.append((section.heading, SEGMENT_HEADINGS[section.key]))
+        else:
+            draft.went.append((section.heading, f"kept under its own heading \"{section.heading}\""))
+            extras[len(draft.went) - 1] = section.blocks
     out: list[str] = []
-    images = 0
+    images, shown_in = 0, SEGMENT_HEADINGS["background"]
     for key in ORDER:
         for heading, blocks in placed[key]:
+            if heading in SEGMENT_HEADINGS.values():
+                shown_in = heading
             if heading:
                 out.append(f"## {heading}\n")
             elif key == "background" and "background" not in written:
                 out.append(f"## {SEGMENT_HEADINGS['background']}\n")
                 written.add("background")
+            for index, extra in extras.items():
+                if extra is blocks:  # say where the page shows it: inside the segment written before it
+                    draft.went[index] = (draft.went[index][0], f"{draft.went[index][1]} (shown with {shown_in})")
             images = _write_blocks(blocks, slug, draft, out, images)
     return "\n".join(out).rstrip() + "\n"
-
-
-def _label(key: str) -> str:
-    return SEGMENT_HEADINGS.get(key, "Questions for your team")
 
 
 def _write_blocks(blocks: list[Block], slug: str, draft: Draft, out: list[str], images: int) -> int:
@@ -172,10 +176,14 @@ def _write_blocks(blocks: list[Block], slug: str, draft: Draft, out: list[str], 
             out.append(f"![{alt}]({path})\n")
             if not alt:
                 draft.no_alt.append(path)
+            if ext in ("emf", "wmf", "tif", "bmp", "bin"):
+                draft.notes.append(f"{path} is a kind of image browsers may not show ({block.image.content_type or 'unknown'}): "
+                                   f"save it as PNG or JPEG and change the link")
         elif block.kind == "item":
             marker = "1." if block.ordered else "-"
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            end = "" if nxt is not None and nxt.kind == "item" else "\n"
+            same_list = nxt is not None and nxt.kind == "item" and (nxt.ordered == block.ordered or nxt.level != block.level)
+            end = "" if same_list else "\n"
             out.append(f"{'    ' * block.level}{marker} {block.text}{end}")
         elif block.kind == "heading":
             out.append(f"### {block.text}\n")

@@ -27,12 +27,13 @@ from generator.safety import files, urls
 
 #: Heading aliases (normalised) for each body segment; see the format in the README.
 HEADING_ALIASES = {
-    "background": ("background",),
-    "why": ("why it matters",),
-    "learning": ("key learning", "learning", "information", "what we learned"),
-    "actions": ("what should we do", "what to do", "practice points"),
-    "further": ("further information", "find out more", "links"),
-}
+    "background": ("background", "cefndir"),
+    "why": ("why it matters", "pam mae'n bwysig", "pam mae hyn yn bwysig"),
+    "learning": ("key learning", "learning", "information", "what we learned", "dysgu allweddol", "dysgu", "gwybodaeth"),
+    "actions": ("what should we do", "what to do", "practice points", "beth ddylem ni ei wneud", "beth i'w wneud",
+                "pwyntiau ymarfer"),
+    "further": ("further information", "find out more", "links", "rhagor o wybodaeth", "gwybodaeth bellach", "dolenni"),
+}  # with the Welsh a Welsh translation of a briefing uses (briefings/<name>.cy.md)
 _ALIAS_TO_KEY = {alias: key for key, aliases in HEADING_ALIASES.items() for alias in aliases}
 _H2 = re.compile(r"^##(?!#)[ \t]*(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^(```|~~~)")
@@ -53,7 +54,7 @@ class Section:
 
 def segment_key(heading: str) -> str | None:
     """Map a heading to its segment, case-insensitively, ignoring a trailing ? or :."""
-    normal = re.sub(r"\s+", " ", heading.strip().lower()).rstrip("?:. ").strip()
+    normal = re.sub(r"\s+", " ", heading.strip().lower().replace("\u2019", "'")).rstrip("?:. ").strip()
     return _ALIAS_TO_KEY.get(normal)
 
 

@@ -22,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from generator.config.settings import LoadedConfig
 from generator.problems import ContentError, Problem, did_you_mean, display_path
 from generator.read.body import LinkCheck, sanitise
-from generator.read.source import Source, read_source
+from generator.read.source import Source, read_source, translation_code
 from generator.safety import characters
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
@@ -104,17 +104,22 @@ def read(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     return src, problems
 
 
-def load(config: LoadedConfig) -> dict[str, Guidance]:
-    """Rendered guidance by theme slug; raise ContentError naming every file that is wrong."""
+def load(config: LoadedConfig, language: str | None = None) -> dict[str, Guidance]:
+    """Rendered guidance by theme slug, in the site's language or a further one (the files
+    ``<theme-key>.<code>.md``); raise ContentError naming every file that is wrong."""
     folder = config.resolve(config.site.guidance_dir)
     if not folder.is_dir():
         return {}
     themes = config.site.themes
     found: dict[str, Guidance] = {}
     problems: list[Problem] = []
+    further = language not in (None, config.site.language)
     for path in sorted(folder.glob("*.md")):
         shown = display_path(path, config.root)
-        slug = path.stem
+        code = translation_code(path, config.site.translations)
+        if code != (language if further else None):
+            continue
+        slug = path.name[: -len(f".{code}.md")] if code else path.stem
         if slug not in themes:
             problems.append(Problem(shown, None,
                 f"guidance for an unknown theme '{slug}'{did_you_mean(slug, themes)}; name the file after a theme key "

@@ -34,9 +34,27 @@ class Source:
         return found + self.fm_line - 1 if found else None
 
 
-def briefing_files(content_dir: Path) -> list[Path]:
-    """Every Markdown file under the content folder, sub-folders included, in a stable order."""
-    return sorted(p for p in content_dir.rglob("*.md") if p.is_file())
+def briefing_files(content_dir: Path, translations=()) -> list[Path]:
+    """Every Markdown file under the content folder, sub-folders included, in a stable order;
+    translations (``<name>.<code>.md`` for a code in ``translations``) are left out."""
+    return sorted(p for p in content_dir.rglob("*.md") if p.is_file() and translation_code(p, translations) is None)
+
+
+def translation_code(path: Path, codes) -> str | None:
+    """'cy' for ``child-a.cy.md`` when cy is one of the site's further languages."""
+    stem = path.name[:-3] if path.name.endswith(".md") else path.name
+    code = stem.rsplit(".", 1)[-1] if "." in stem else None
+    return code if code in codes else None
+
+
+def translation_files(content_dir: Path, codes) -> list[tuple[str, Path, Path]]:
+    """(code, translation, the main file it translates) for every translation file."""
+    found = []
+    for path in sorted(content_dir.rglob("*.md")):
+        code = translation_code(path, codes)
+        if code is not None and path.is_file():
+            found.append((code, path, path.with_name(path.name[: -len(f".{code}.md")] + ".md")))
+    return found
 
 
 def read_source(path: Path, root: Path) -> tuple[Source | None, list[Problem]]:

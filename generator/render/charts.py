@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from generator.derive.analysis import FEW, TOP, by_category, counted, region_label
+from generator.derive.analysis import FEW, TOP, by_category, region_label
 from generator.render.renderer import Renderer
 
 FONT = 14  # user units; charts scale with the page width
@@ -103,12 +103,17 @@ def themes_bar(r: Renderer, result: dict, order: Sequence[str] = (), chart_id: s
     height = y + 10
     ticks = [{"x": round(label_w + bar_w * p / 100, 2), "label": f"{p}%"} for p in (0, 25, 50, 75, 100)]
     top_titles = [t["title"] for t in result["themes"] if t["slug"] in result["top_three"]["themes"]]
-    desc = (f"Bar chart of {counted(len(result['themes']), 'theme')} across {counted(total, 'review')}, grouped by category. "
-            + "; ".join(f"{t['title']}: {counted(t['count'], 'review')} ({t['percent']}%)" for t in result["themes"][:TOP] if t["count"])
-            + ". The table below gives every figure.")
+    lang = r.language
+    reviews = lang.ngettext("%(num)d review", "%(num)d reviews", total)
+    themes = lang.ngettext("%(num)d theme", "%(num)d themes", len(result["themes"]))
+    desc = (lang.gettext("Bar chart of %(themes)s across %(reviews)s, grouped by category. ", themes=themes, reviews=reviews)
+            + "; ".join(lang.gettext("%(theme)s: %(reviews)s (%(percent)s%%)", theme=t["title"], percent=t["percent"],
+                                     reviews=lang.ngettext("%(num)d review", "%(num)d reviews", t["count"]))
+                        for t in result["themes"][:TOP] if t["count"])
+            + lang.gettext(". The table below gives every figure."))
     return _svg(r, "bar.svg.j2", id=chart_id, items=items, label_w=round(label_w, 2), bar_w=bar_w, row_h=row_h,
                 width=round(label_w + bar_w + value_w, 2), height=height, ticks=ticks, top=top,
-                title="Reviews featuring each theme", desc=desc, top_titles=top_titles)
+                title=lang.gettext("Reviews featuring each theme"), desc=desc, top_titles=top_titles)
 
 
 #: Three circles of radius R; region labels sit where exactly that subset of circles overlaps.
@@ -141,17 +146,20 @@ def venn(r: Renderer, result: dict, chart_id: str = "chart-venn") -> Markup | No
         key = tuple(index[s] for s in region["themes"])
         x, y = REGION_AT[key]
         regions.append({"x": x, "y": y, "count": region["count"], "halo": 15 * len(str(region["count"])) + 10,
-                        "label": region_label(region["themes"], top["themes"], titles)})
+                        "label": region_label(region["themes"], top["themes"], titles, r.language)})
     above = max(len(c["lines"]) for c in circles[:2]) - 1
     shift = 18 * above
-    desc = (f"Venn diagram of the {TOP} most frequent themes in {counted(result['reviews'], 'review')}. "
-            + "; ".join(f"{reg['label']}: {reg['count']}" for reg in regions)
-            + f". {counted(top['all_three']['count'], 'review')} ({top['all_three']['percent']}%) featured all three.")
+    lang = r.language
+    desc = (lang.gettext("Venn diagram of the %(top)s most frequent themes in %(reviews)s. ", top=TOP,
+                         reviews=lang.ngettext("%(num)d review", "%(num)d reviews", result["reviews"]))
+            + "; ".join(f"{reg['label']}: {reg['count']}" for reg in regions) + ". "
+            + lang.ngettext("%(num)d review (%(percent)s%%) featured all three.", "%(num)d reviews (%(percent)s%%) featured all three.",
+                            top["all_three"]["count"], percent=top["all_three"]["percent"]))
     height = CENTRES[2][1] + R + 26 + 18 * (len(circles[2]["lines"]) - 1) + 12
     fills = [fill(i, circles=[(c["cx"], c["cy"], R)]) for i, c in enumerate(circles)]
     return _svg(r, "venn.svg.j2", id=chart_id, circles=circles, regions=regions, radius=R, fills=fills,
                 width=640, height=height + shift, shift=shift,
-                title=f"How the top {TOP} themes overlap", desc=desc)
+                title=lang.gettext("How the top %(top)s themes overlap", top=TOP), desc=desc)
 
 
 def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | None:
@@ -183,20 +191,23 @@ def years(r: Renderer, result: dict, chart_id: str = "chart-years") -> Markup | 
                      for j, v in enumerate(values)],
         })
     ticks = [{"y": round(base - plot_h * v / ymax, 2), "label": v} for v in range(0, ymax + 1, step)]
-    legend = [{"text": "All reviews", "series": -1, "x": left, "y": 4}]
+    lang = r.language
+    legend = [{"text": lang.gettext("All reviews"), "series": -1, "x": left, "y": 4}]
     legend += [{"text": titles[s], "series": j, "x": left, "y": 4 + 26 * (j + 1)} for j, s in enumerate(top)]
     fills = [fill(j, rects=[(b["x"], base - b["h"], bar, b["h"]) for g in groups for b in g["bars"] if b["series"] == j and b["h"]]
                   + [(item["x"], item["y"], 22, 16) for item in legend if item["series"] == j]) for j in range(len(top))]
-    span = f"each year from {rows[0]['year']} to {rows[-1]['year']}" if len(rows) > 1 else f"in {rows[0]['year']}"
-    desc = (f"Bar chart of reviews published {span}"
-            + (", with the number featuring each of the top themes" if top else "")
-            + f". Most in one year: {peak}. The table below gives every figure.")
+    span = (lang.gettext("each year from %(start)s to %(end)s", start=rows[0]["year"], end=rows[-1]["year"]) if len(rows) > 1
+            else lang.gettext("in %(year)s", year=rows[0]["year"]))
+    desc = (lang.gettext("Bar chart of reviews published %(span)s", span=span)
+            + (lang.gettext(", with the number featuring each of the top themes") if top else "")
+            + lang.gettext(". Most in one year: %(peak)s. The table below gives every figure.", peak=peak))
     few = [g["year"] for g in groups if g["few"]]
     if few:
-        desc += f" Years marked with an asterisk had fewer than {FEW} reviews: " + ", ".join(map(str, few)) + "."
+        desc += lang.gettext(" Years marked with an asterisk had fewer than %(few)s reviews: %(years)s.", few=FEW,
+                             years=", ".join(map(str, few)))
     return _svg(r, "years.svg.j2", id=chart_id, groups=groups, ticks=ticks, legend=legend, bar=round(bar, 2), fills=fills,
                 left=left, width=width, plot_w=plot_w, plot_h=plot_h, base=base, height=base + (78 if few else 56),
-                few=FEW if few else None, title="Reviews and top themes by year", desc=desc)
+                few=FEW if few else None, title=lang.gettext("Reviews and top themes by year"), desc=desc)
 
 
 def _nice_step(peak: int) -> int:

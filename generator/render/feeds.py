@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from feedgen.feed import FeedGenerator
 
 from generator.derive.site import Entry, Site
+from generator.i18n.language import Language
 from generator.render.renderer import Link
 
 ATOM = "application/atom+xml"
@@ -25,10 +26,10 @@ def theme_feed_path(slug: str) -> str:
     return f"themes/{slug}/feed.xml"
 
 
-def feed_link(site: Site, theme: str | None = None) -> Link:
+def feed_link(site: Site, language: Language, theme: str | None = None) -> Link:
     """The ``<link rel="alternate">`` a page puts in its head for a feed."""
     if theme is None:
-        return Link("alternate", ATOM, SITE_FEED, f"{site.site.site_name}: all briefings")
+        return Link("alternate", ATOM, SITE_FEED, language.gettext("%(site)s: all briefings", site=site.site.site_name))
     return Link("alternate", ATOM, theme_feed_path(theme), f"{site.site.site_name}: {site.site.themes[theme].title}")
 
 
@@ -36,7 +37,7 @@ def _stamp(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str, subtitle: str) -> bytes:
+def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str, subtitle: str, language: str) -> bytes:
     """An Atom feed at site-relative ``path`` of ``entries`` (newest first), alternate to ``page``."""
     config = site.site
     base = config.site_url
@@ -47,7 +48,7 @@ def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str,
     fg.author({"name": config.board.name, "email": config.board.email})
     fg.link(href=base + path, rel="self", type=ATOM)
     fg.link(href=base + page, rel="alternate", type="text/html")
-    fg.language(config.language)
+    fg.language(language)
     fg.generator("Learning Briefings")
     # Newest on the site first (a lifted embargo counts from its lifting): what a subscriber
     # has not seen yet is at the top, and within the limit.
@@ -69,12 +70,13 @@ def atom(site: Site, entries: Sequence[Entry], path: str, page: str, title: str,
     return fg.atom_str(pretty=True)
 
 
-def site_feed(site: Site) -> bytes:
-    return atom(site, site.entries, SITE_FEED, "", f"{site.site.site_name}: all briefings",
-                f"7-minute briefings from case reviews by {site.site.board.name}, newest first.")
+def site_feed(site: Site, language: Language) -> bytes:
+    _ = language.gettext
+    return atom(site, site.entries, SITE_FEED, "", _("%(site)s: all briefings", site=site.site.site_name),
+                _("7-minute briefings from case reviews by %(board)s, newest first.", board=site.site.board.name), language.code)
 
 
-def theme_feed(site: Site, slug: str, entries: Sequence[Entry]) -> bytes:
+def theme_feed(site: Site, slug: str, entries: Sequence[Entry], language: Language) -> bytes:
     theme = site.site.themes[slug]
     return atom(site, entries, theme_feed_path(slug), f"themes/{slug}/", f"{site.site.site_name}: {theme.title}",
-                f"7-minute briefings on the theme {theme.title}, newest first.")
+                language.gettext("7-minute briefings on the theme %(theme)s, newest first.", theme=theme.title), language.code)

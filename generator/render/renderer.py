@@ -13,10 +13,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator.cache import jinja as jinja_cache
 from generator.cache.keys import code_version, digest, tree_digest
 from generator.cache.store import Store
+from generator.i18n.language import ENGLISH, Language
 from generator.problems import BuildFailed
 
 PACKAGE_TEMPLATES = Path(str(files("generator.templates")))
@@ -66,18 +68,42 @@ def page_root(path: str) -> str:
 
 
 def long_date(value: date | None) -> str:
-    """'14 March 2020': the GOV.UK style for dates."""
-    return f"{value.day} {value:%B %Y}" if value else ""
+    """'14 March 2020': the GOV.UK style for dates (in English; see Language.long_date)."""
+    return ENGLISH.long_date(value)
+
+
+def mailto(address: str, subject: str | None = None) -> Markup:
+    """A mail link showing the address, for an address inside a translated sentence."""
+    query = f"?subject={jinja2.filters.do_urlencode(plain(subject))}" if subject else ""
+    return Markup('<a href="mailto:{}{}">{}</a>').format(address, Markup(query), address)
+
+
+def plain(text: str) -> str:
+    """A translated sentence (Markup, its values escaped) as plain text again: for a URL."""
+    return text.unescape() if isinstance(text, Markup) else text
+
+
+def tel(number: str) -> Markup:
+    return Markup('<a href="tel:{}">{}</a>').format(number.replace(" ", ""), number)
+
+
+def hidden(text: str) -> Markup:
+    """Words for screen readers only (e.g. which briefing a "Download" link is for)."""
+    return Markup('<span class="lb-visually-hidden">{}</span>').format(text) if text else Markup("")
 
 
 class Renderer:
-    """Jinja over the site's templates, then the packaged ones.
+    """Jinja over the site's templates, then the packaged ones, in one language: ``_()`` and
+    ``ngettext()`` in templates and ``self.language`` in builders come from that language's
+    message catalogue (generator/i18n).
 
     With a ``store`` (the build cache), compiled templates are kept between builds and a page
     rendered with ``memo=`` is taken from the cache when its key (the memo's ``repr``, the
-    template files and the context) is unchanged."""
+    template files and the context) is unchanged. The context holds the language's code and
+    which briefings it shows untranslated, so each language's pages have their own keys."""
 
-    def __init__(self, site_templates: Path | None = None, context: dict | None = None, store: Store | None = None):
+    def __init__(self, site_templates: Path | None = None, context: dict | None = None, store: Store | None = None,
+                 language: Language = ENGLISH):
         search = [str(site_templates)] if site_templates and site_templates.is_dir() else []
         self.search_path = [Path(p) for p in search] + [PACKAGE_TEMPLATES]
         self.store = store if store is not None and store.enabled else None
@@ -90,11 +116,28 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
-        self.env.filters["long_date"] = long_date
+        self.language = language
+        self.env.install_gettext_translations(language.messages, newstyle=True)
+        self.env.filters["long_date"] = language.long_date
+        self.env.filters["plain"] = plain
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
-        self.env.globals.update(context or {})
-        self.context = dict(context or {})
+        self.context = {"language": language.code, "untranslated": (), "untranslated_guidance": (),
+                        "source_language": language.code, **(context or {})}
+        self.env.globals.update(self.context)
+        self.env.globals.update(time_tag=self.time_tag, mailto=mailto, tel=tel, hidden=hidden,
+                                content_lang=self.content_lang)
+
+    def time_tag(self, value: date) -> Markup:
+        """``<time datetime="2020-03-14">14 March 2020</time>``, for a date inside a translated sentence."""
+        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), self.language.long_date(value))
+
+    def content_lang(self, slug: str) -> Markup:
+        """` lang="en"` on the words of a briefing shown untranslated, so a screen reader reads them right."""
+        if slug in self.context["untranslated"]:
+            return Markup(' lang="{}"').format(self.context["source_language"])
+        return Markup("")
 
     @property
     def key(self) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.config.settings import SLUG, LoadedConfig, pydantic_problems
+from generator.i18n.language import available
 from generator.model.briefing import Briefing, RenderedSection
 from generator.model.frontmatter import FrontMatter
 from generator.problems import ContentError, Problem, did_you_mean
@@ -16,6 +17,7 @@ from generator.read import body as bodymod
 from generator.read import guidance
 from generator.read.source import Source, briefing_files, read_source
 from generator.safety import anonymity, characters
+from generator.validate import translations as translated
 
 
 def _check_against_config(src: Source, fm: FrontMatter, config: LoadedConfig) -> list[Problem]:
@@ -97,20 +99,32 @@ def _check_file(path: Path, config: LoadedConfig, checker: anonymity.Checker) ->
     return briefing, problems + found
 
 
-def _check_chunk(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker):
-    return [_check_file(path, config, checker) for path in paths]
+def _check_chunk(jobs: list, config: LoadedConfig, checker: anonymity.Checker, check):
+    return [check(job, config, checker) for job in jobs]
 
 
-def _check_files(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker):
-    """``_check_file`` for every path, in order; in worker processes when there are many."""
+def _check_files(jobs: list, config: LoadedConfig, checker: anonymity.Checker, check=None):
+    """``check`` (``_check_file``) for every job (a path), in order; in worker processes when there are many."""
+    check = check or _check_file
     workers = min(2, os.cpu_count() or 1)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return [_check_file(path, config, checker) for path in paths]
-    size = max(1, len(paths) // (workers * 8))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [check(job, config, checker) for job in jobs]
+    size = max(1, len(jobs) // (workers * 8))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks))
+        done = pool.map(_check_chunk, chunks, [config] * len(chunks), [checker] * len(chunks), [check] * len(chunks))
         return [result for chunk in done for result in chunk]
+
+
+def _check_translation(job: tuple, config: LoadedConfig, checker: anonymity.Checker):
+    """Read, check and build one translation (validate/translations.py): (language, slug, briefing, problems)."""
+    code, slug, t, merged, problems = translated.prepare(job, config, checker)
+    if t is not None:
+        problems += control_characters(t)
+    if merged is None or problems:
+        return code, slug, None, problems
+    briefing, found = build_briefing(merged, config)
+    return code, slug, briefing, problems + found
 
 
 def _checked(paths: list[Path], config: LoadedConfig, checker: anonymity.Checker, memo):
@@ -131,17 +145,24 @@ def format_problems(content_root: Path, root: Path) -> list[Problem]:
     front matter and wrong fields. Reported with the config's own problems, so a board whose
     config is broken still sees everything that needs fixing in one run."""
     problems = []
-    for path in briefing_files(content_root) if content_root.is_dir() else []:
+    for path in briefing_files(content_root, available()) if content_root.is_dir() else []:
         src, found = read_source(path, root)
         problems += found + (front_matter(src)[1] if src is not None else [])
     return problems
 
 
 def load_briefings(config: LoadedConfig, memo=None) -> list[Briefing]:
-    """Read and validate every briefing; raise ContentError with every problem found.
+    """Read and validate every briefing; raise ContentError with every problem found."""
+    return load_content(config, memo)[0]
+
+
+def load_content(config: LoadedConfig, memo=None) -> tuple[list[Briefing], dict[str, dict[str, Briefing]]]:
+    """Every briefing, and its translations by language and slug; raise ContentError with every
+    problem of both.
 
     ``memo`` (a :class:`generator.validate.memo.BriefingMemo`) supplies the briefings whose
-    inputs are unchanged since a build that checked them, and remembers the new ones."""
+    inputs are unchanged since a build that checked them, and remembers the new ones
+    (translations are checked every time)."""
     content_root = config.resolve(config.site.briefings_dir)
     if not content_root.is_dir():
         raise ContentError([Problem(str(content_root), None,
@@ -151,7 +172,7 @@ def load_briefings(config: LoadedConfig, memo=None) -> list[Briefing]:
     checker, problems = anonymity.Checker.for_config(config)
     problems += checker.content_problems(guidance.read)
     briefings: list[Briefing] = []
-    for briefing, found in _checked(briefing_files(content_root), config, checker, memo):
+    for briefing, found in _checked(briefing_files(content_root, config.site.translations), config, checker, memo):
         problems += found
         if briefing:
             briefings.append(briefing)
@@ -161,6 +182,13 @@ def load_briefings(config: LoadedConfig, memo=None) -> list[Briefing]:
             problems.append(Problem(b.source, b.slug_line,
                 f"duplicate slug '{b.slug}' (also {seen[b.slug].source}); set a different slug: in one of them"))
         seen.setdefault(b.slug, b)
+    by_language: dict[str, dict[str, Briefing]] = {code: {} for code in config.site.translations}
+    jobs, orphans = translated.translation_jobs(config, briefings)
+    problems += orphans
+    for code, slug, briefing, found in _check_files(jobs, config, checker, _check_translation):
+        problems += found
+        if briefing is not None:
+            by_language[code][slug] = briefing
     if problems:
         raise ContentError(problems)
-    return briefings
+    return briefings, by_language

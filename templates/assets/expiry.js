@@ -36,7 +36,7 @@
       for (var r = 0; r < reports.length; r++) {
         reports[r].href = request;
         reports[r].removeAttribute("data-lb-report");
-        reports[r].insertAdjacentText("afterend", " (available on request)");
+        reports[r].insertAdjacentText("afterend", lbT(" (available on request)"));
       }
       var states = el.querySelectorAll("[data-archived-text]");
       for (var k = 0; k < states.length; k++) {

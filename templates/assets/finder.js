@@ -23,6 +23,14 @@
   var query = form.elements.q;
   var themeTitle = {};
   boxes.forEach(function (box) { themeTitle[box.value] = box.getAttribute("data-title"); });
+  var summary = document.getElementById("lb-finder-summary");
+  var summaryCount = summary && summary.querySelector("[data-lb-summary-count]");
+  /* Each option's count, kept current: theme slug -> its count span, and per select the options. */
+  var themeCount = {};
+  boxes.forEach(function (box) {
+    themeCount[box.value] = { item: box.closest("li"), span: form.querySelector('label[for="' + box.id + '"] .lb-count') };
+  });
+  var COUNTED = ["type", "board", "agency"];
 
   var records = null; // prepared briefings, newest first; null until loaded
   var matches = [];
@@ -71,21 +79,74 @@
     return state.themes.length > 0 || state.q !== "" || selects.some(function (s) { return state[s.name] !== ""; });
   }
 
+  /* The filters a briefing fails: 0 = it matches; FAIL_OTHER for the themes, years or words; one
+     bit per counted select. Facet counts need "matches every filter but this one", so one pass
+     over the briefings gives the results and every option's count. */
+  var FAIL_OTHER = 1;
+  var FAIL_BIT = { type: 2, board: 4, agency: 8 };
+
+  function failures(r, state, words, from, to) {
+    var b = r.b, failed = 0;
+    if (state.type && b.review.type !== state.type) failed |= FAIL_BIT.type;
+    if (state.board && b.review.board !== state.board) failed |= FAIL_BIT.board;
+    if (state.agency && !r.agencies.has(state.agency)) failed |= FAIL_BIT.agency;
+    if (b.year < from || b.year > to) return failed | FAIL_OTHER;
+    for (var i = 0; i < state.themes.length; i++) if (!r.themes.has(state.themes[i])) return failed | FAIL_OTHER;
+    for (var j = 0; j < words.length; j++) if (r.text.indexOf(words[j]) === -1) return failed | FAIL_OTHER;
+    return failed;
+  }
+
+  function tally(counts, key) { counts[key] = (counts[key] || 0) + 1; }
+
+  /* The matches, and for each option the number of matches if it were chosen. */
   function filter(state) {
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     var from = state.from ? +state.from : -Infinity;
     var to = state.to ? +state.to : Infinity;
     if (from > to) { var swap = from; from = to; to = swap; }
-    return records.filter(function (r) {
-      var b = r.b;
-      if (state.type && b.review.type !== state.type) return false;
-      if (state.board && b.review.board !== state.board) return false;
-      if (state.agency && !r.agencies.has(state.agency)) return false;
-      if (b.year < from || b.year > to) return false;
-      for (var i = 0; i < state.themes.length; i++) if (!r.themes.has(state.themes[i])) return false;
-      for (var j = 0; j < words.length; j++) if (r.text.indexOf(words[j]) === -1) return false;
-      return true;
+    var found = [];
+    var counts = { theme: {}, type: {}, board: {}, agency: {} };
+    records.forEach(function (r) {
+      var failed = failures(r, state, words, from, to);
+      if (failed === 0) {
+        found.push(r);
+        r.b.themes.forEach(function (t) { tally(counts.theme, t); });
+      }
+      // Counted for a select when that select is the only filter the briefing fails.
+      if (failed === 0 || failed === FAIL_BIT.type) tally(counts.type, r.b.review.type);
+      if (failed === 0 || failed === FAIL_BIT.board) tally(counts.board, r.b.review.board);
+      if (failed === 0 || failed === FAIL_BIT.agency) r.agencies.forEach(function (a) { tally(counts.agency, a); });
     });
+    return { found: found, counts: counts };
+  }
+
+  /* Each option shows how many briefings it would give; those that would give none are marked. */
+  function showCounts(counts) {
+    boxes.forEach(function (box) {
+      var n = counts.theme[box.value] || 0;
+      var slot = themeCount[box.value];
+      if (slot.span) slot.span.textContent = "(" + n + ")";
+      if (slot.item) slot.item.classList.toggle("lb-option--none", n === 0);
+    });
+    selects.forEach(function (s) {
+      if (COUNTED.indexOf(s.name) === -1) return;
+      Array.prototype.forEach.call(s.options, function (o) {
+        var label = o.getAttribute("data-label");
+        if (!o.value || label === null) return;
+        o.textContent = label + " (" + (counts[s.name][o.value] || 0) + ")";
+      });
+    });
+  }
+
+  /* The count that stays in view at the foot of the filters while they are scrolled. */
+  function showSummary(state) {
+    if (!summaryCount) return;
+    var n = matches.length;
+    var text = !isFiltered(state) ? summary.getAttribute("data-all")
+      : n === 0 ? summary.getAttribute("data-none")
+      : summary.getAttribute(n === 1 ? "data-one" : "data-many");
+    summaryCount.textContent = (text || "").replace("{n}", n).replace("{total}", records.length);
+    summary.classList.toggle("lb-finder__summary--none", isFiltered(state) && n === 0);
   }
 
   function el(tag, className, text) {
@@ -108,7 +169,7 @@
     meta.textContent = [b.review.name, b.review.type_name, b.review.board, b.year].join(" · ");
     item.appendChild(meta);
     var titles = b.themes.map(function (t) { return themeTitle[t] || t; });
-    item.appendChild(el("p", "lb-result__themes", "Themes: " + titles.join(", ")));
+    item.appendChild(el("p", "lb-result__themes", lbT("Themes: %(themes)s", { themes: titles.join(", ") })));
     return item;
   }
 
@@ -124,18 +185,23 @@
     list.appendChild(batch);
     var left = matches.length - shown;
     more.hidden = left <= 0;
-    more.textContent = "Show " + Math.min(PAGE, left) + " more result" + (Math.min(PAGE, left) === 1 ? "" : "s") +
-      " (" + left + " not shown)";
+    var next = Math.min(PAGE, left);
+    more.textContent = lbT(next === 1 ? "Show %(n)s more result (%(left)s not shown)" : "Show %(n)s more results (%(left)s not shown)",
+      { n: next, left: left });
     return first;
   }
 
   function describe(state) {
     var n = matches.length, total = records.length;
-    var noun = function (k) { return k === 1 ? "briefing" : "briefings"; };
-    if (!isFiltered(state)) return "Showing all " + total + " " + noun(total) + ", newest first.";
-    if (n === 0) return "No briefings match these filters. Remove a filter or clear them all.";
-    return n + " of " + total + " " + noun(total) + " match" + (n === 1 ? "es" : "") + " these filters" +
-      (n > PAGE ? "; showing the first " + PAGE + "." : ".");
+    if (!isFiltered(state)) {
+      return lbT(total === 1 ? "Showing all %(total)s briefing, newest first." : "Showing all %(total)s briefings, newest first.",
+        { total: total });
+    }
+    if (n === 0) return lbT("No briefings match these filters. Remove a filter or clear them all.");
+    var counted = lbT(total === 1 ? "%(n)s of %(total)s briefing matches these filters"
+      : n === 1 ? "%(n)s of %(total)s briefings matches these filters" : "%(n)s of %(total)s briefings match these filters",
+      { n: n, total: total });
+    return counted + (n > PAGE ? lbT("; showing the first %(page)s.", { page: PAGE }) : ".");
   }
 
   /* Filter, draw, and record the filters in the URL: a new history entry when ``push``. */
@@ -143,11 +209,14 @@
     var state = readForm();
     var search = toQuery(state);
     if (records) {
-      matches = filter(state);
+      var result = filter(state);
+      matches = result.found;
       list.textContent = "";
       shown = 0;
       draw(PAGE);
       count.textContent = describe(state);
+      showCounts(result.counts);
+      showSummary(state);
     }
     /* Record the filters once the results are on screen: a history entry costs Material's
        location observers a frame or two, which the reader should not wait for. */
@@ -180,10 +249,10 @@
     apply(false);
   });
 
-  readURL(window.location.search);
-  finder.hidden = false;
-  var nojs = document.querySelector(".lb-finder-nojs");
-  if (nojs) nojs.hidden = true;
+  /* The form is on the page from the first paint (the no-JavaScript view is a <noscript> and a
+     `scripting: none` rule), so a reader may tick a box before this script runs: an address
+     without filters leaves those ticks alone. */
+  if (window.location.search) readURL(window.location.search);
 
   fetch(finder.getAttribute("data-src"))
     .then(function (response) {
@@ -195,6 +264,6 @@
       apply(false);
     })
     .catch(function () {
-      count.textContent = "The briefings could not be loaded. Browse by theme below instead.";
+      count.textContent = lbT("The briefings could not be loaded. Browse by theme below instead.");
     });
 })();

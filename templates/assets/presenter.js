@@ -33,8 +33,8 @@
     var m = Math.floor(seconds / 60);
     var s = seconds % 60;
     var parts = [];
-    if (m) parts.push(m + (m === 1 ? " minute" : " minutes"));
-    if (s || !m) parts.push(s + (s === 1 ? " second" : " seconds"));
+    if (m) parts.push(lbT(m === 1 ? "%(n)s minute" : "%(n)s minutes", { n: m }));
+    if (s || !m) parts.push(lbT(s === 1 ? "%(n)s second" : "%(n)s seconds", { n: s }));
     return parts.join(" ");
   }
 
@@ -101,7 +101,7 @@
     // One line, cut with an ellipsis (the whole title is its tooltip and its accessible text),
     // and hidden on short screens: the segment's text needs the room more.
     var heading = el("p", { "class": "lb-presenter__title", "id": "lb-presenter-title", "title": title });
-    heading.appendChild(el("span", { "class": "lb-visually-hidden" }, "Presenting: "));
+    heading.appendChild(el("span", { "class": "lb-visually-hidden" }, lbT("Presenting: ")));
     heading.appendChild(document.createTextNode(title));
     bar.appendChild(heading);
 
@@ -116,7 +116,7 @@
     bar.appendChild(progress);
 
     var clock = el("div", { "class": "lb-presenter__clock" });
-    this.clockTotal = el("p", { "class": "lb-presenter__time", "role": "timer", "aria-label": "Time used" });
+    this.clockTotal = el("p", { "class": "lb-presenter__time", "role": "timer", "aria-label": lbT("Time used") });
     this.clockSegment = el("p", { "class": "lb-presenter__segment-time" });
     clock.appendChild(this.clockTotal);
     clock.appendChild(this.clockSegment);
@@ -131,7 +131,7 @@
     stage.appendChild(this.body);
     // "More below": sticks to the foot of the stage while there is more to read, and sits after
     // the last line (never on it) once the segment is scrolled to its end.
-    this.more = parts.more || el("p", {}, "More below");
+    this.more = parts.more || el("p", {}, lbT("More below"));
     this.more.classList.add("lb-presenter__more");
     this.more.setAttribute("aria-hidden", "true");
     stage.appendChild(this.more);
@@ -139,20 +139,20 @@
     dialog.appendChild(stage);
 
     var controls = el("div", { "class": "lb-presenter__controls" });
-    this.prevButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Previous");
+    this.prevButton = el("button", { "type": "button", "class": "lb-presenter__button" }, lbT("Previous"));
     // Both labels are laid in one cell and only one is visible, so the button is as wide as the
     // longer one and changing it moves nothing.
     this.playButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--primary lb-presenter__play" });
-    this.playButton.appendChild(el("span", { "class": "lb-presenter__play-start" }, "Start clock"));
-    this.playButton.appendChild(el("span", { "class": "lb-presenter__play-pause" }, "Pause clock"));
-    this.nextButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Next");
-    this.closeButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--close" }, "Close presenter");
+    this.playButton.appendChild(el("span", { "class": "lb-presenter__play-start" }, lbT("Start clock")));
+    this.playButton.appendChild(el("span", { "class": "lb-presenter__play-pause" }, lbT("Pause clock")));
+    this.nextButton = el("button", { "type": "button", "class": "lb-presenter__button" }, lbT("Next"));
+    this.closeButton = el("button", { "type": "button", "class": "lb-presenter__button lb-presenter__button--close" }, lbT("Close presenter"));
     controls.appendChild(this.prevButton);
     controls.appendChild(this.playButton);
     controls.appendChild(this.nextButton);
     controls.appendChild(this.closeButton);
     if (document.fullscreenEnabled && dialog.requestFullscreen) {
-      this.fullButton = el("button", { "type": "button", "class": "lb-presenter__button" }, "Full screen");
+      this.fullButton = el("button", { "type": "button", "class": "lb-presenter__button" }, lbT("Full screen"));
       controls.insertBefore(this.fullButton, this.closeButton);
       this.fullButton.addEventListener("click", function () { self.toggleFullscreen(); });
     }
@@ -160,7 +160,7 @@
     // The keys hint and the minute-up note share one cell of the foot row (one shows at a
     // time), so the note never moves the text or the buttons.
     var foot = el("div", { "class": "lb-presenter__foot" });
-    var keys = parts.keys || el("p", {}, "Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close.");
+    var keys = parts.keys || el("p", {}, lbT("Keys: right and left arrows for next and previous segment, Space to start or pause the clock, Escape to close."));
     keys.classList.add("lb-presenter__keys");
     keys.id = "lb-presenter-keys";
     foot.appendChild(keys);
@@ -264,8 +264,9 @@
     this.dialog.hidden = false;
     this.render(false);
     this.heading.focus();
-    this.announce("Presenter open. Segment " + (this.index + 1) + " of " + this.segments.length + ": " +
-      this.segments[this.index].label + ". The clock is " + (this.running ? "running." : "stopped: press Space to start it."));
+    this.announce(lbT("Presenter open. Segment %(n)s of %(count)s: %(label)s.",
+      { n: this.index + 1, count: this.segments.length, label: this.segments[this.index].label }) + " " +
+      lbT(this.running ? "The clock is running." : "The clock is stopped: press Space to start it."));
   };
 
   Presenter.prototype.close = function () {
@@ -289,7 +290,7 @@
   Presenter.prototype.render = function (announce) {
     var count = this.segments.length;
     var seg = this.segments[this.index];
-    var progress = "Segment " + (this.index + 1) + " of " + count;
+    var progress = lbT("Segment %(n)s of %(count)s", { n: this.index + 1, count: count });
     this.progressText.textContent = progress;
     this.heading.textContent = "";
     this.heading.appendChild(el("span", { "class": "lb-presenter__number" }, String(this.index + 1)));
@@ -311,22 +312,22 @@
 
   Presenter.prototype.updateClock = function () {
     this.clockTotal.textContent = clockText(this.elapsed) + " of " + clockText(TOTAL_MS);
-    this.clockTotal.setAttribute("aria-label", "Time used: " + spokenTime(this.elapsed) + " of 7 minutes");
-    this.clockSegment.textContent = "This segment " + clockText(this.segmentElapsed) + " of 1:00";
+    this.clockTotal.setAttribute("aria-label", lbT("Time used: %(time)s of 7 minutes", { time: spokenTime(this.elapsed) }));
+    this.clockSegment.textContent = lbT("This segment %(time)s of 1:00", { time: clockText(this.segmentElapsed) });
     var up = this.segmentElapsed >= SEGMENT_MS;
     this.dialog.classList.toggle("lb-presenter--minute-up", up);
     this.dialog.classList.toggle("lb-presenter--over-time", this.elapsed >= TOTAL_MS);
     // Always written (shown only when the minute is up), so its row keeps one height.
     this.cue.textContent = this.index === this.segments.length - 1
-      ? "This segment's minute is up: time to close the briefing."
-      : "This segment's minute is up: move on when you are ready.";
+      ? lbT("This segment's minute is up: time to close the briefing.")
+      : lbT("This segment's minute is up: move on when you are ready.");
     if (up && !this.cued) {
       this.cued = true;
-      this.announce("One minute on " + this.segments[this.index].label + ".");
+      this.announce(lbT("One minute on %(label)s.", { label: this.segments[this.index].label }));
     }
     if (this.elapsed >= TOTAL_MS && !this.overTime) {
       this.overTime = true;
-      this.announce("Seven minutes are up.");
+      this.announce(lbT("Seven minutes are up."));
     }
   };
 
@@ -346,7 +347,7 @@
     this.lastTick = Date.now();
     this.timer = window.setInterval(function () { self.tick(); }, 250);
     this.dialog.classList.add("lb-presenter--running");
-    this.announce("Clock started.");
+    this.announce(lbT("Clock started."));
   };
 
   Presenter.prototype.pause = function (announce) {
@@ -356,7 +357,7 @@
     this.timer = null;
     this.running = false;
     this.dialog.classList.remove("lb-presenter--running");
-    if (announce !== false) this.announce("Clock paused at " + spokenTime(this.elapsed) + ".");
+    if (announce !== false) this.announce(lbT("Clock paused at %(time)s.", { time: spokenTime(this.elapsed) }));
   };
 
   Presenter.prototype.toggleClock = function () {

@@ -10,11 +10,7 @@
 
   var PAGE = 10;
   var FILTER_ORDER = ["theme", "type", "board", "year"];
-  var FILTER_LABELS = { theme: "Theme", type: "Review type", board: "Board", year: "Year" };
-
-  function plural(n, one, many) {
-    return n.toLocaleString("en-GB") + " " + (n === 1 ? one : many);
-  }
+  var FILTER_LABELS = { theme: lbT("Theme"), type: lbT("Review type"), board: lbT("Board"), year: lbT("Year") };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -75,7 +71,7 @@
         loading.catch(function () {
           loading = null;
           open();
-          status.textContent = "Search could not be loaded. It works when the site is opened through a web server.";
+          status.textContent = lbT("Search could not be loaded. It works when the site is opened through a web server.");
         });
       }
       return loading;
@@ -123,14 +119,15 @@
         current = search.results;
         shown = 0;
         list.replaceChildren();
-        var words = query ? " for \u201c" + query + "\u201d" : "";
-        var filterNote = filtering ? " with the filters chosen" : "";
+        var words = query ? lbT(" for \u201c%(query)s\u201d", { query: query }) : "";
+        var filterNote = filtering ? lbT(" with the filters chosen") : "";
         if (!current.length) {
           more.hidden = true;
-          status.textContent = "No briefings or themes found" + words + filterNote + ". Check the spelling, use fewer words or clear the filters.";
+          status.textContent = lbT("No briefings or themes found%(words)s%(filters)s. Check the spelling, use fewer words or clear the filters.", { words: words, filters: filterNote });
           return;
         }
-        status.textContent = plural(current.length, "result", "results") + words + filterNote + ".";
+        status.textContent = lbT(current.length === 1 ? "%(n)s result%(words)s%(filters)s." : "%(n)s results%(words)s%(filters)s.",
+          { n: current.length.toLocaleString("en-GB"), words: words, filters: filterNote });
         return showMore(mine);
       });
     }
@@ -161,7 +158,7 @@
       var facts = [];
       if (page.filters && page.filters.type) facts.push(page.filters.type[0]);
       if (page.filters && page.filters.year) facts.push(page.filters.year[0]);
-      if (!page.filters || !page.filters.type) facts.push("Theme");
+      if (!page.filters || !page.filters.type) facts.push(lbT("Theme"));
       item.appendChild(el("p", { "class": "lb-search__meta" }, facts.join(", ")));
       if (page.excerpt) item.appendChild(excerptNode(page.excerpt));
       item.hidden = false;
@@ -170,7 +167,7 @@
     function loadFilters() {
       if (groups.getAttribute("data-loaded")) return;
       groups.setAttribute("data-loaded", "1");
-      groups.replaceChildren(el("p", {}, "Loading filters\u2026"));
+      groups.replaceChildren(el("p", {}, lbT("Loading filters\u2026")));
       load().then(function (pf) { return pf.filters(); }).then(function (all) {
         groups.replaceChildren();
         var names = FILTER_ORDER.filter(function (n) { return all[n]; })
@@ -190,7 +187,7 @@
           });
           groups.appendChild(set);
         });
-        var clear = el("button", { type: "button", "class": "lb-search__clear" }, "Clear filters");
+        var clear = el("button", { type: "button", "class": "lb-search__clear" }, lbT("Clear filters"));
         clear.addEventListener("click", function () {
           groups.querySelectorAll("input[type=checkbox]").forEach(function (b) { b.checked = false; });
           run();

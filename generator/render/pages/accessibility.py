@@ -5,25 +5,27 @@ site_config.yml and linked from every page's footer."""
 from __future__ import annotations
 
 from generator.derive.site import Site
+from generator.i18n.language import N_
 from generator.render.renderer import Renderer
 
 #: How the statement words each compliance status (the GOV.UK model statement's wording).
 STATUS_TEXT = {
-    "fully compliant": "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.",
-    "partially compliant": "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 "
-                           "AA standard, due to the non-compliances listed below.",
-    "not compliant": "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. "
-                     "The non-compliances are listed below.",
+    "fully compliant": N_("This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard."),
+    "partially compliant": N_("This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 "
+                           "AA standard, due to the non-compliances listed below."),
+    "not compliant": N_("This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. "
+                     "The non-compliances are listed below."),
 }
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     settings = site.site.accessibility
     yield r.page(
-        "accessibility/index.md", "accessibility.html", "Accessibility statement",
-        description=f"Accessibility statement for {site.site.site_name}: how accessible it is, known problems, "
-                    f"how to ask for another format and how to complain.",
+        "accessibility/index.md", "accessibility.html", _("Accessibility statement"),
+        description=_("Accessibility statement for %(site)s: how accessible it is, known problems, "
+                      "how to ask for another format and how to complain.", site=site.site.site_name),
         statement=settings,
-        status_text=STATUS_TEXT[settings.status],
+        status_text=_(STATUS_TEXT[settings.status]),
         contact=settings.contact_email or site.site.board.email,
     )

@@ -48,6 +48,7 @@ def rows(entries: list[Entry], show: str | None = None) -> list[tuple[int, list[
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     by_type = site.by("type")
     order = [key for key in site.site.review_types if key in by_type]
     slugs = type_slugs(order)
@@ -55,24 +56,25 @@ def build(site: Site, r: Renderer):
                for key in order]
     archived = sum(e.archived for e in site.entries)
     states = [{"slug": "current", "count": len(site.entries) - archived}, {"slug": "archived", "count": archived}]
-    common = {"filters": filters, "states": states, "total": len(site.entries), "links": (feeds.feed_link(site),)}
+    common = {"filters": filters, "states": states, "total": len(site.entries), "links": (feeds.feed_link(site, r.language),)}
     yield r.page(
-        "archive/index.md", "archive.html", "Archive",
-        description=f"Every review published by {site.site.board.name}, by year, with what is still on this website.",
-        nav_title="Archive", nav_order=30,
+        "archive/index.md", "archive.html", _("Archive"),
+        description=_("Every review published by %(board)s, by year, with what is still on this website.", board=site.site.board.name),
+        nav_title=_("Archive"), nav_order=30,
         years=rows(list(site.entries)), current=None, state=None, **common,
     )
     for item in filters:
         yield r.page(
-            f"archive/{item['slug']}/index.md", "archive.html", f"Archive: {item['name']}",
-            description=f"Every {item['name']} published by {site.site.board.name}, by year.",
+            f"archive/{item['slug']}/index.md", "archive.html", _("Archive: %(type)s", type=item["name"]),
+            description=_("Every %(type)s published by %(board)s, by year.", type=item["name"], board=site.site.board.name),
             years=rows(by_type[item["key"]]), current=item, state=None, **common,
         )
     for view in states:
         yield r.page(
             f"archive/{view['slug']}/index.md", "archive.html",
-            "Archive: archived reviews" if view["slug"] == "archived" else "Archive: current reviews",
-            description=f"Reviews published by {site.site.board.name}, by year: "
-                        + ("those archived." if view["slug"] == "archived" else "those not yet archived."),
+            _("Archive: archived reviews") if view["slug"] == "archived" else _("Archive: current reviews"),
+            description=(_("Reviews published by %(board)s, by year: those archived.", board=site.site.board.name)
+                         if view["slug"] == "archived" else
+                         _("Reviews published by %(board)s, by year: those not yet archived.", board=site.site.board.name)),
             years=rows(list(site.entries), view["slug"]), current=None, state=view, **common,
         )

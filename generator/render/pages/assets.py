@@ -16,11 +16,14 @@ GLOBAL_JS = ["assets/briefings.js", "assets/search.js"]
 PAGE_ASSETS: list[str] = [PRINT_CSS]
 PAGE_ASSETS += ["assets/expiry.js", "assets/finder.js", "assets/finder.css", "assets/themes.css", "assets/recommendations.js"]
 PAGE_ASSETS += ["assets/presenter.js", "assets/presenter.css"]  # the team-leader kit: partials/briefing_tools.html
-STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS
+#: The scripts' words in the page's language (lbT), loaded deferred from every page's head: before the others.
+TEXT_JS = "assets/text.js"
+STATIC = GLOBAL_CSS + GLOBAL_JS + PAGE_ASSETS + [TEXT_JS]
+LANGUAGES_CSS = "assets/languages.css"  # the language switch, on every page of a site in several languages
 
 
 def build(site: Site, r: Renderer):
-    for name in STATIC:
+    for name in STATIC + ([LANGUAGES_CSS] if site.site.translations else []):
         yield OutputFile(name, source=r.find(name))
     if site.site.logo:
         yield OutputFile(logo_output(site.site), source=site.config.resolve(site.site.logo))

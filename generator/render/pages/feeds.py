@@ -8,7 +8,7 @@ from generator.render.renderer import OutputFile, Renderer
 
 
 def build(site: Site, r: Renderer):
-    yield OutputFile(feeds.SITE_FEED, feeds.site_feed(site))
+    yield OutputFile(feeds.SITE_FEED, feeds.site_feed(site, r.language))
     by_theme = site.by("theme")
     for slug in site.themes_in_use():
-        yield OutputFile(feeds.theme_feed_path(slug), feeds.theme_feed(site, slug, by_theme[slug]))
+        yield OutputFile(feeds.theme_feed_path(slug), feeds.theme_feed(site, slug, by_theme[slug], r.language))

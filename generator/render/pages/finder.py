@@ -12,24 +12,28 @@ from generator.render.pages.themes import by_category
 from generator.render.renderer import Renderer
 
 
+def counted(groups: dict[str, list], name=lambda key: key) -> list[tuple[str, str, int]]:
+    """(value, text, count) for each value, by text; finder.js keeps the counts current."""
+    return sorted(((key, name(key), len(entries)) for key, entries in groups.items()), key=lambda t: t[1].lower())
+
+
 def facets(site: Site) -> dict:
     """The values each filter offers: only those at least one published briefing has."""
-    types = site.by("type")
     years = sorted(int(y) for y in site.by("year"))
     return {
         "themes": by_category(site),
-        "types": sorted(((key, f"{site.site.review_type_name(key)} ({len(e)})") for key, e in types.items()),
-                        key=lambda t: t[1].lower()),
-        "boards": sorted(site.by("board"), key=str.lower),
-        "agencies": sorted(site.by("agency"), key=str.lower),
+        "types": counted(site.by("type"), site.site.review_type_name),
+        "boards": counted(site.by("board")),
+        "agencies": counted(site.by("agency")),
         "years": list(range(years[0], years[-1] + 1)) if years else [],
     }
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     yield r.page(
-        "find/index.md", "finder.html", "Find briefings",
-        description="Filter the briefings by theme, review type, board, agency and year.",
-        nav_title="Find", nav_order=20,
+        "find/index.md", "finder.html", _("Find briefings"),
+        description=_("Filter the briefings by theme, review type, board, agency and year."),
+        nav_title=_("Find"), nav_order=20,
         total=len(site.entries), **facets(site),
     )

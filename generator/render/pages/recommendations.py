@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.derive.site import Entry, Site
+from generator.i18n.language import ENGLISH, N_, Language
 from generator.model.frontmatter import Recommendation
 from generator.render.renderer import OutputFile, Renderer
 
-STATUSES = {"open": "Open", "in-progress": "In progress", "complete": "Complete"}
-NOT_STATED = "No owner"  # no agency named: flagged, and filtered on, as an owner of its own
-CSV_COLUMNS = ("review", "review_type", "board", "published", "briefing_url", "recommendation",
-               "agency", "due", "status", "overdue")
+STATUSES = {"open": N_("Open"), "in-progress": N_("In progress"), "complete": N_("Complete")}
+NOT_STATED = N_("No owner")  # no agency named: flagged, and filtered on, as an owner of its own
+#: The spreadsheet's column names (translated in each language's copy, like its yes/no).
+CSV_COLUMNS = (N_("review"), N_("review_type"), N_("board"), N_("published"), N_("briefing_url"), N_("recommendation"),
+               N_("agency"), N_("due"), N_("status"), N_("overdue"))
 
 
 @dataclass(frozen=True)
@@ -74,29 +76,31 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def to_csv(site: Site, found: list[Row]) -> bytes:
+def to_csv(site: Site, found: list[Row], language: Language = ENGLISH) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows names with accents and apostrophes correctly."""
+    _ = language.gettext
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([_(column) for column in CSV_COLUMNS])
     for r in found:
         review = r.entry.briefing.review
         writer.writerow([_cell(v) for v in (
             review.name, review.type, r.entry.board, r.entry.published.isoformat(),
             site.site.site_url + r.entry.url, r.rec.text, r.rec.agency or "",
-            r.rec.due.isoformat() if r.rec.due else "", r.rec.status, "yes" if r.overdue else "no",
+            r.rec.due.isoformat() if r.rec.due else "", r.rec.status, _("yes") if r.overdue else _("no"),
         )])
     return out.getvalue().encode("utf-8-sig")
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     found = rows(site)
     yield r.page(
-        "recommendations/index.md", "recommendations.html", "Recommendations tracker",
-        description="Every recommendation from the published case reviews, with its agency, due date and status.",
-        nav_title="Recommendations", nav_order=50,
-        rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels=STATUSES,
+        "recommendations/index.md", "recommendations.html", _("Recommendations tracker"),
+        description=_("Every recommendation from the published case reviews, with its agency, due date and status."),
+        nav_title=_("Recommendations"), nav_order=50,
+        rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels={key: _(label) for key, label in STATUSES.items()},
         overdue=sum(row.overdue for row in found), reviews=len({row.entry.slug for row in found}),
         no_owner=sum(row.no_owner for row in found), no_date=sum(row.no_date for row in found), no_owner_key=NOT_STATED,
     )
-    yield OutputFile("data/recommendations.csv", to_csv(site, found))
+    yield OutputFile("data/recommendations.csv", to_csv(site, found, r.language))

@@ -48,24 +48,26 @@ def drawn_from(entries: list[Entry]) -> dict:
 
 
 def topic_page(site: Site, r: Renderer, slug: str, theme: Theme, entries: list[Entry], notes: guidance.Guidance | None):
+    _ = r.language.gettext
     title = theme.title
     related = [(site.site.themes[other], other, count) for other, count in site.related_themes(slug)]
     return r.page(
         f"themes/{slug}/index.md", "theme.html", title,
-        description=theme.summary or f"What case reviews have taught us about {title.lower()}.",
-        links=(Link("alternate", "application/atom+xml", f"themes/{slug}/feed.xml", f"{title} briefings"),),
+        description=theme.summary or _("What case reviews have taught us about %(theme)s.", theme=title.lower()),
+        links=(Link("alternate", "application/atom+xml", f"themes/{slug}/feed.xml", _("%(theme)s briefings", theme=title)),),
         slug=slug, theme=theme, entries=entries, drawn=drawn_from(entries),
         guidance=notes, related=related,
     )
 
 
 def build(site: Site, r: Renderer):
+    _ = r.language.gettext
     notes = site.guidance
     groups = by_category(site, every=True)  # a theme without reviews yet is listed, unlinked
     yield r.page(
-        "themes/index.md", "themes_index.html", "Themes",
-        description=f"Learning from case reviews by {site.site.board.name}, by theme.",
-        nav_title="Themes", nav_order=10,
+        "themes/index.md", "themes_index.html", _("Themes"),
+        description=_("Learning from case reviews by %(board)s, by theme.", board=site.site.board.name),
+        nav_title=_("Themes"), nav_order=10,
         groups=groups,
     )
     by_theme = site.by("theme")

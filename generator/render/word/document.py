@@ -32,8 +32,9 @@ PARALLEL_FROM = 50
 
 
 def docx_language(language: str) -> str:
-    """Word wants a language with its region; a bare ``en`` is British English on these sites."""
-    return "en-GB" if language.lower() == "en" else language
+    """Word wants a language with its region; a bare ``en`` is British English on these sites,
+    a bare ``cy`` Welsh as written in the UK."""
+    return {"en": "en-GB", "cy": "cy-GB"}.get(language.lower(), language)
 
 
 def render(b: WordBriefing) -> bytes:

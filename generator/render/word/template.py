@@ -17,11 +17,12 @@ from docx.oxml.table import CT_Tbl
 from docx.shared import Cm
 from lxml.etree import SubElement
 
+from generator.i18n.language import N_, Language
 from generator.render.word.docx_zip import STATIC_PARTS, deflate
 
 #: Empty rows in the action-plan table, for the team to fill in.
 ACTION_ROWS = 6
-ACTION_COLUMNS = ("Action", "Who", "By when")
+ACTION_COLUMNS = (N_("Action"), N_("Who"), N_("By when"))
 ACTION_WIDTHS = (Cm(9.5), Cm(4.5), Cm(3))
 
 #: Styles the documents use; every other style of python-docx's template is dropped.
@@ -54,7 +55,7 @@ class Template:
         section = document.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
         section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(2)
-        self.action_table = _action_table(document)
+        self.action_table = _action_table(document, language)
         self.document = copy.deepcopy(document.element)
         numbering = document.part.numbering_part.element
         self.numbering = numbering
@@ -74,19 +75,20 @@ def template(language: str) -> Template:
     return _TEMPLATES[language]
 
 
-def _action_table(document) -> CT_Tbl:
+def _action_table(document, language: str) -> CT_Tbl:
     """The action plan (Action / Who / By when): a header row that repeats, then empty rows."""
     table = document.add_table(rows=1 + ACTION_ROWS, cols=len(ACTION_COLUMNS))
     table.style = document.styles["Table Grid"]
     table.autofit = False
     tblPr = table._tbl.tblPr
-    for tag, value in (("w:tblCaption", "Action plan"),
-                       ("w:tblDescription", "One row per action: what the team will do, who will do it and by when.")):
+    _ = Language(language).gettext
+    for tag, value in (("w:tblCaption", _("Action plan")),
+                       ("w:tblDescription", _("One row per action: what the team will do, who will do it and by when."))):
         SubElement(tblPr, qn(tag)).set(VAL, value)
     header = table.rows[0]
     mark_header(header._tr)
     for cell, label in zip(header.cells, ACTION_COLUMNS, strict=True):
-        cell.paragraphs[0].add_run(label).bold = True
+        cell.paragraphs[0].add_run(_(label)).bold = True
     for row in table.rows[1:]:
         row.height = Cm(1.2)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST

@@ -252,9 +252,9 @@ class Writer:
     def write(self) -> bytes:
         b = self.b
         self.heading(1, b.title)
-        self.para("Subtitle", f"7-minute briefing from {b.board}")
+        self.para("Subtitle", b.word("subtitle"))
         self.para("Normal", b.summary)
-        self.heading(2, "About the review")
+        self.heading(2, b.word("about"))
         for label, value in b.facts:
             p = self.para("Normal")
             self.run(p, f"{label}: ", bold=True)
@@ -264,14 +264,14 @@ class Writer:
             self.blocks(parse_html(seg.html))
         # Heading, guidance line and the table's header row stay on one page (keepNext on each;
         # the header row's own paragraphs carry it, see template.mark_header).
-        keep_with_next(self.heading(2, "Action plan"))
-        keep_with_next(self.para("Normal", "Agree what your team will do, who will do it and by when."))
+        keep_with_next(self.heading(2, b.word("action_plan")))
+        keep_with_next(self.para("Normal", b.word("action_intro")))
         self.body.append(copy.deepcopy(self.t.action_table))
-        self.heading(2, "Feedback")
-        p = self.para("Normal", "Tell us how your team used this briefing and what you will do differently: email ")
+        self.heading(2, b.word("feedback"))
+        p = self.para("Normal", b.word("feedback_intro"))
         self.link(p, f"mailto:{b.feedback_email}", b.feedback_email)
-        self.run(p, f" with the subject “Feedback: {b.title}”.")
-        p = self.para("Normal", "This briefing online: ")
+        self.run(p, b.word("feedback_subject"))
+        p = self.para("Normal", b.word("online"))
         self.link(p, b.page_url, b.page_url)
         self.body.append(self.sectPr)
         return self.package()
