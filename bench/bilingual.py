@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[str, list[bench.Run]] = {"one": [], "two": []}
         for attempt in range(args.repeat):
             for name, folder in (("one", one), ("two", two)):
-                command = [str(bench.BIN / "briefings"), "build", "--quiet", "--as-of", "2026-11-22"]
+                command = [str(bench.BIN / "briefings"), "build", "--quiet", "--no-cache", "--as-of", "2026-11-22"]
                 runs[name].append(bench.measured(command, folder))
                 print(f"{n:,} {name} language(s), run {attempt + 1}: {runs[name][-1].seconds:.1f} s", flush=True)
         best = {name: bench.fastest(r) for name, r in runs.items()}

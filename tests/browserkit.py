@@ -53,9 +53,55 @@ def guard_outside_requests(page) -> list[str]:
     return outside
 
 
+#: Content-Security-Policy violations seen by any page of any context since the test began:
+#: conftest fails the test if there are any (a test that provokes one clears it).
+CSP_VIOLATIONS: list[str] = []
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e => console.error(
+  `Content Security Policy violation: ${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));"""
+
+
+def watch_csp(context):
+    """Record every Content-Security-Policy violation in ``context`` (Chromium's console
+    message and the page's securitypolicyviolation event) in CSP_VIOLATIONS."""
+    context.add_init_script(_REPORT_VIOLATIONS)
+
+    def console(message) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            page = getattr(message, "page", None)
+            CSP_VIOLATIONS.append(f"{page.url if page else '?'}: {message.text}")
+
+    context.on("console", console)
+    return context
+
+
+class WatchedBrowser:
+    """The session's Chromium, whose every new context (and page) watches for CSP violations."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        return watch_csp(self._browser.new_context(**options))
+
+    def new_page(self, **options):
+        context = self.new_context(**options)
+        page = context.new_page()
+        page.on("close", lambda _: context.close())  # as Browser.new_page's own context does
+        return page
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core (WCAG 2.0-2.2 A/AA rules) on the current page; re-inject after navigation."""
-    page.add_script_tag(path=str(AXE_JS))
+    # Evaluated, not added as an inline <script>: the page's Content-Security-Policy refuses those.
+    page.evaluate(_axe_source() + "\n;true")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.browserkit import CHROMIUM
+from tests.browserkit import CHROMIUM, CSP_VIOLATIONS, WatchedBrowser
 from tests.sitekit import SiteFolder
 
 
@@ -23,8 +23,17 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM)
-        yield b
+        yield WatchedBrowser(b)
         b.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violation():
+    """A page that breaks its own Content-Security-Policy fails the test that loaded it."""
+    CSP_VIOLATIONS.clear()
+    yield
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    assert not found, "Content-Security-Policy violations:\n" + "\n".join(found)
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ def test_finder_filters_and_keeps_filters_in_the_url(site, base, page):
     page.goto(base + "find/")
     count = page.locator("#lb-finder-count")
     assert count.get_attribute("aria-live") == "polite"
-    page.wait_for_function("document.querySelector('#lb-finder-count').textContent.startsWith('Showing all 6')")
+    page.wait_for_function("() => document.querySelector('#lb-finder-count').textContent.startsWith('Showing all 6')")
     assert results(page) == list(BRIEFINGS)
     assert page.locator(".lb-finder-nojs").is_hidden()
 
@@ -195,7 +195,7 @@ def test_long_result_lists_are_drawn_fifty_at_a_time(base, page):
                for i in range(3000)]
     page.route("**/data/briefings.json", lambda route: route.fulfill(json=records))
     page.goto(base + "find/?theme=neglect")
-    page.wait_for_function("document.querySelectorAll('#lb-results > li').length === 50")
+    page.wait_for_function("() => document.querySelectorAll('#lb-results > li').length === 50")
     assert "3000 of 3000 briefings match" in page.locator("#lb-finder-count").text_content()
     more = page.get_by_role("button", name=re.compile("Show 50 more results"))
     more.click()

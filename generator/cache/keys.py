@@ -15,7 +15,7 @@ from pathlib import Path
 
 #: Libraries whose version changes what a build writes.
 LIBRARIES = ("mkdocs", "mkdocs-material", "Jinja2", "Markdown", "pydantic", "PyYAML", "python-docx",
-             "feedgen", "pagefind", "pagefind-bin", "cbor2", "lxml", "MarkupSafe", "python-frontmatter")
+             "feedgen", "pagefind", "pagefind-bin", "cbor2", "lxml", "MarkupSafe", "python-frontmatter", "Babel", "nh3")
 
 
 def digest(*parts: str | bytes) -> str:

@@ -29,6 +29,7 @@ from generator.cache import jinja as jinja_cache
 from generator.cache.keys import code_version, digest, tree_digest
 from generator.cache.store import Store
 from generator.problems import BuildFailed
+from generator.render import csp
 from generator.render.renderer import OutputFile, Page
 
 
@@ -147,9 +148,11 @@ class _GeneratedSite(BasePlugin):
         return context
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
-        if self.ready is not None:
-            output, self.ready = self.ready, None
-        elif self.store is not None and page.file.src_uri in self.keys and not self.pages[page.file.src_uri].nav_title:
+        cached, self.ready = self.ready, None
+        # The policy goes in before the page is stored: a cached page is written as it was.
+        output = csp.with_policy(cached if cached is not None else output)
+        if cached is None and self.store is not None and page.file.src_uri in self.keys \
+                and not self.pages[page.file.src_uri].nav_title:
             # the blob itself is stored with the built site (build.py links its files into the cache)
             name = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
             self.store.put_name("engine", self.keys[page.file.src_uri], name)
@@ -158,6 +161,9 @@ class _GeneratedSite(BasePlugin):
             self.done += 1
             self.page_done(self.done, len(self.pages))
         return output
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config) -> str:
+        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
 
 #: The template of a page whose laid-out HTML comes from the build cache (see _GeneratedSite).
@@ -280,7 +286,12 @@ def serve(rebuild, site_dir: Path, watch: list[Path], port: int, on_start=None) 
     rebuild that finishes in the background, after ``rebuild`` has returned)."""
     from mkdocs.livereload import LiveReloadServer, _timestamp
 
-    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
+    class Server(LiveReloadServer):
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            """MkDocs adds an inline reload script to every page it serves: hash it in too."""
+            return csp.with_policy(super()._inject_js_into_html(content, epoch).decode("utf-8")).encode("utf-8")
+
+    server = Server(builder=rebuild, host="127.0.0.1", port=port, root=str(site_dir))
 
     def reload() -> None:
         with server._epoch_cond:  # what the server does itself after a rebuild

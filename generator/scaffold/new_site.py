@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator import __version__
+from generator.config import localised
 from generator.config.settings import SiteConfig
 from generator.problems import UsageError
 from generator.scaffold.nations import DEFAULT_NATION, NATIONS
@@ -43,9 +44,9 @@ class Details:
     nation: str = DEFAULT_NATION
 
 
-def _yaml_scalar(value: str) -> str:
-    """``value`` as YAML reads it back, quoted only when it needs to be."""
-    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
+def _yaml_scalar(value: str | dict[str, str]) -> str:
+    """``value`` as YAML reads it back on one line, quoted only when it needs to be."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True, sort_keys=False)
     return text.removesuffix("\n").removesuffix("\n...")
 
 
@@ -98,7 +99,9 @@ def render(details: Details, today: date) -> dict[str, str]:
 def _validate(config_text: str) -> None:
     """The rendered config must load as the build will load it; a refused field names its option."""
     try:
-        SiteConfig.model_validate(yaml.safe_load(config_text))
+        data = yaml.safe_load(config_text)
+        for code in localised.languages_of(data):  # each language's edition, as load_config reads it
+            SiteConfig.model_validate(localised.for_language(data, code))
     except ValidationError as err:
         reasons = []
         for e in err.errors(include_url=False):

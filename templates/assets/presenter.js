@@ -426,9 +426,12 @@
     var footer = document.querySelector(".lb-print-footer");
     if (!footer) return;
     var text = footer.textContent.replace(/\s+/g, " ").trim().replace(/\\/g, "\\\\").replace(/"/g, "\\\"");
-    var style = document.createElement("style");
-    style.textContent = "@media print { @page { @bottom-left { content: \"" + text + "\"; } } }";
-    document.head.appendChild(style);
+    // A constructed stylesheet, not a <style> element: the page's Content-Security-Policy allows
+    // only the inline styles it was built with. Without one the line stays on the page.
+    if (!("adoptedStyleSheets" in document) || typeof CSSStyleSheet.prototype.replaceSync !== "function") return;
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync("@media print { @page { @bottom-left { content: \"" + text + "\"; } } }");
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
     footer.classList.add("lb-print-footer--in-margin");
   }
 
