@@ -190,6 +190,7 @@ def test_first_day_init_import_check_build(tmp_path):
     config = target / "site_config.yml"
     imported = cli("--config", config, "import", old)
     assert imported.code == 0, imported.err
+    assert "the redact list is empty, so no names were checked" in imported.out  # init wrote an empty one
     draft = next(p for p in (target / "briefings").glob("*.md") if p.name != "example-briefing.md")
     meta = yaml.safe_load(draft.read_text().split("---")[1])
     assert meta["draft"] is True and set(meta["themes"]) <= set(load_config(config).site.themes)

@@ -97,5 +97,13 @@ def _report(path: Path, target: Path, draft: Draft, config: LoadedConfig, checke
         for problem in sorted(findings, key=lambda p: (p.line or 0, p.message)):
             print(f"    {problem}")
     else:
-        print("  anonymity check: no personal details found, nor names on the redact list" if checker.redact else
-              "  anonymity check: no personal details found (no redact list here, so names were not checked)")
+        print(f"  anonymity check: no personal details found{_redact_note(checker, config)}")
+
+
+def _redact_note(checker, config) -> str:
+    """Whether names were checked too: a list with names, an empty list (as init writes), or none."""
+    if checker.redact:
+        return ", nor names on the redact list"
+    if config.resolve(config.site.redact_file).is_file():
+        return " (the redact list is empty, so no names were checked: add them before publishing)"
+    return " (no redact list here, so names were not checked)"
