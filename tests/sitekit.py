@@ -168,3 +168,29 @@ def doc(folder: SiteFolder, relative: str):
 def text(el) -> str:
     """An element's visible text with white space folded, as a reader sees it."""
     return " ".join(el.text_content().split())
+
+
+def signal_at_stage(args: list[str], stage: str, send, new_session: bool = False) -> tuple[bool, int, str]:
+    """Run a command on a pseudo-terminal (so it shows its stages) and call ``send(proc)`` the
+    moment it shows ``stage``; return whether it was sent, the exit code and what it showed."""
+    import os
+    import pty
+    import subprocess
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen(args, stdin=child, stdout=child, stderr=child, close_fds=True, start_new_session=new_session)
+    os.close(child)
+    shown, sent = b"", False
+    while True:
+        try:
+            data = os.read(main, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        shown += data
+        if not sent and stage.encode() in shown:
+            send(proc)
+            sent = True
+    os.close(main)
+    return sent, proc.wait(timeout=600), shown.decode("utf-8", "replace")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
@@ -14,7 +13,7 @@ import pytest
 from filelock import FileLock
 
 from generator import site_folder
-from tests.sitekit import SiteFolder
+from tests.sitekit import SiteFolder, signal_at_stage
 
 AS_OF = "2026-01-01"
 
@@ -128,28 +127,9 @@ STAGES = ["reading and checking briefings", "rendering", "indexing", "with MkDoc
 
 
 def build_killed_at(args: list[str], stage: str) -> tuple[bool, str]:
-    """Run a build on a pseudo-terminal (so it shows its stages) and SIGKILL it the moment it
-    shows ``stage``; return whether it was killed, and what it showed."""
-    import pty
-
-    main, child = pty.openpty()
-    proc = subprocess.Popen(args, stdin=child, stdout=child, stderr=child, close_fds=True)
-    os.close(child)
-    shown, killed = b"", False
-    while True:
-        try:
-            data = os.read(main, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        shown += data
-        if not killed and stage.encode() in shown:
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-    os.close(main)
-    proc.wait(timeout=600)
-    return killed and proc.returncode == -signal.SIGKILL, shown.decode("utf-8", "replace")
+    """SIGKILL a build the moment it shows ``stage``; return whether it was killed, and what it showed."""
+    killed, code, shown = signal_at_stage(args, stage, lambda proc: proc.send_signal(signal.SIGKILL))
+    return killed and code == -signal.SIGKILL, shown
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import uuid
 import pytest
 
 from generator import build as pipeline
-from tests.sitekit import SiteFolder, cli
+from tests.sitekit import SiteFolder, cli, signal_at_stage
 from tests.test_build_folder import STAGES, files, leftovers
 
 AS_OF = "2026-01-01"
@@ -91,28 +91,10 @@ def test_serve_with_its_port_in_use_says_so_at_once(folder):
 
 
 def interrupted_at(args: list[str], stage: str) -> tuple[int, str]:
-    """Run a build on a pseudo-terminal in its own session and press Ctrl+C (SIGINT to the whole
-    process group, as a terminal does) the moment it shows ``stage``."""
-    import pty
-
-    main, child = pty.openpty()
-    proc = subprocess.Popen(args, stdin=child, stdout=child, stderr=child, close_fds=True, start_new_session=True)
-    os.close(child)
-    shown, sent = b"", False
-    while True:
-        try:
-            data = os.read(main, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        shown += data
-        if not sent and stage.encode() in shown:
-            os.killpg(proc.pid, signal.SIGINT)
-            sent = True
-    os.close(main)
-    code = proc.wait(timeout=600)
-    return (code if sent else None), shown.decode("utf-8", "replace")
+    """Press Ctrl+C (SIGINT to the whole process group, as a terminal does) the moment a build,
+    in its own session, shows ``stage``."""
+    sent, code, shown = signal_at_stage(args, stage, lambda proc: os.killpg(proc.pid, signal.SIGINT), new_session=True)
+    return (code if sent else None), shown
 
 
 @pytest.mark.parametrize("stage", STAGES[:-1])
