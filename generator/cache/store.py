@@ -21,6 +21,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 #: The folder's name, beside site_config.yml.
@@ -73,7 +74,7 @@ class Store:
             return name
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
+            temporary = path.with_name(f".{name}.{os.getpid()}.{threading.get_ident()}.tmp")  # a thread of its own
             temporary.unlink(missing_ok=True)
             os.link(file, temporary)
             os.replace(temporary, path)

@@ -25,7 +25,7 @@ import json
 import os
 import shutil
 import subprocess
-import threading
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +74,8 @@ def indexer_version() -> str:
     return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _command(site: Path, bundle: Path, language: str) -> list[str]:
-    return [str(pagefind_binary()), "--site", str(site), "--output-path", str(bundle),
+def _command(site: Path, bundle: Path, language: str, binary: Path | None = None) -> list[str]:
+    return [str(binary or pagefind_binary()), "--site", str(site), "--output-path", str(bundle),
             "--force-language", language.split("-")[0].lower() or "en", "--silent"]
 
 
@@ -113,65 +113,101 @@ def _output_path(source: str) -> str:
     return source[: -len(".md")] + ".html" if source.endswith("index.md") else source[: -len(".md")] + "/index.html"
 
 
-class IndexJob:
-    """Pagefind indexing the rendered pages in a background process.
+#: Pages per part of the index, at most (about). Pagefind holds the whole index it is building in
+#: memory (about 0.3 MB a page) and takes longer per page the more pages it has, so a collection
+#: is indexed in parts of up to this many pages, one after another: its memory stays flat, and an
+#: edit re-indexes only its own part. The browser merges the parts (assets/search.js, Pagefind's
+#: mergeIndex): the first is ``pagefind/``, the others ``pagefind/part-2/`` and on, listed in
+#: ``pagefind/lb-parts.json``.
+PART_SIZE = 1000
+PARTS_FILE = "lb-parts.json"
 
-    ``IndexJob(pages, work, language)`` writes each page that has a ``data-pagefind-body`` part
-    (every page if none has) to ``work/search-pages/`` at its site path and starts Pagefind on
-    them; :meth:`finish` waits for it and moves the bundle to ``site_dir/pagefind/``;
-    :meth:`cancel` stops it when the build fails.
+
+def split(pages: list, size: int) -> list[list]:
+    """The pages in ``ceil(len / size)`` parts by a hash of their path, so a page stays in its
+    part while others come and go (until the number of parts changes). Empty parts are dropped."""
+    count = max(1, -(-len(pages) // size))
+    parts: list[list] = [[] for _ in range(count)]
+    for page in pages:
+        parts[int(hashlib.sha256(page.path.encode("utf-8")).hexdigest()[:8], 16) % count].append(page)
+    return [part for part in parts if part]
+
+
+def part_folder(number: int) -> str:
+    """Where part ``number`` (0 first) goes inside the site's bundle folder."""
+    return "" if number == 0 else f"part-{number + 1}"
+
+
+class IndexJob:
+    """Pagefind indexing the rendered pages, part by part, in a background process.
+
+    ``IndexJob(pages, work, language)`` takes each page that has a ``data-pagefind-body`` part
+    (every page if none has), splits them (:func:`split`), takes the parts the build cache has,
+    writes the others' pages to ``work/search-pages-N/`` and starts one process that indexes
+    them one after another (``python -m generator.engine.search_index``); :meth:`finish` waits
+    for it and puts the parts into ``site_dir/pagefind/``; :meth:`cancel` stops it.
     """
 
     def __init__(self, pages, work: Path, language: str = "en", store: Store | None = None):
-        self.source, self.bundle = work / "search-pages", work / "search-bundle"
         marked = [p for p in pages if "data-pagefind-body" in p.html] or pages
         self.store = store if store is not None and store.enabled else None
-        self.key = None
-        if self.store is not None:  # the index is a function of exactly the pages it is given
-            self.key = digest(code_version(), indexer_version(), language,
-                              *(part for p in marked for part in (p.path, p.title, p.html)))
-            self.stats = self.store.get_tree("search", self.key, self.bundle)
-            if self.stats is not None:
-                self.process = None
-                return
-        for page in marked:
-            target = self.source / _output_path(page.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
-                              f"<title>{html.escape(page.title)}</title></head><body>\n{page.html}\n</body></html>\n",
-                              encoding="utf-8")
-        self.source.mkdir(parents=True, exist_ok=True)
-        self.log = (work / "search-index.log").open("w+", encoding="utf-8")
-        with children.interrupts_held():
-            self.process = subprocess.Popen(_command(self.source, self.bundle, language), cwd=work, env=_environment(),
-                                            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                            preexec_fn=children.preexec())
-        # Thousands of page copies: remove them as soon as Pagefind is done, while MkDocs works on.
-        self.tidy = threading.Thread(target=self._tidy, daemon=True)
-        self.tidy.start()
+        self.parts = split(marked, PART_SIZE)
+        self.bundles = [work / f"search-bundle-{n}" for n in range(len(self.parts))]
+        self.keys: list[str | None] = [None] * len(self.parts)
+        self.stats: list[dict | None] = [None] * len(self.parts)
+        todo = []
+        for number, part in enumerate(self.parts):
+            if self.store is not None:  # a part's index is a function of exactly its pages
+                self.keys[number] = digest(code_version(), indexer_version(), language,
+                                           *(field for p in part for field in (p.path, p.title, p.html)))
+                self.stats[number] = self.store.get_tree("search", self.keys[number], self.bundles[number])
+            if self.stats[number] is None:
+                source = work / f"search-pages-{number}"
+                for page in part:
+                    target = source / _output_path(page.path)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
+                                      f"<title>{html.escape(page.title)}</title></head><body>\n{page.html}\n"
+                                      "</body></html>\n", encoding="utf-8")
+                todo += [str(source), str(self.bundles[number])]
+        self.process = None
+        if todo:
+            self.log = (work / "search-index.log").open("w+", encoding="utf-8")
+            command = [sys.executable, "-m", "generator.engine.search_index", str(os.getpid()),
+                       str(pagefind_binary()), language, *todo]
+            with children.interrupts_held():
+                self.process = subprocess.Popen(command, cwd=work, env=_environment(), stdout=self.log,
+                                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                                preexec_fn=children.preexec())
 
     @property
     def cached(self) -> bool:
+        """Every part came from the build cache (nothing was indexed)."""
         return self.process is None
 
-    def _tidy(self) -> None:
-        self.process.wait()
-        shutil.rmtree(self.source, ignore_errors=True)
-
     def finish(self, site_dir: Path) -> IndexStats:
-        if self.process is None:  # from the build cache
-            self.bundle.rename(site_dir / BUNDLE_DIR)
-            return IndexStats(**self.stats)
-        returncode = self.process.wait()
-        self.tidy.join()
-        self.log.seek(0)
-        output = self.log.read()
-        self.log.close()
-        stats = _finish(self.bundle, returncode, output)
-        if self.store is not None:
-            self.store.put_tree("search", self.key, self.bundle, {"pages": stats.pages, "files": stats.files})
-        self.bundle.rename(site_dir / BUNDLE_DIR)
-        return stats
+        if self.process is not None:
+            returncode = self.process.wait()
+            self.log.seek(0)
+            output = self.log.read()
+            self.log.close()
+            if returncode != 0:
+                detail = [line for line in output.strip().splitlines() if line.strip()][-5:]
+                raise SearchIndexError(detail[-1] if detail and returncode == 3 else
+                                       "building the search index failed: " + (" | ".join(detail) or f"exit {returncode}"))
+        for number, bundle in enumerate(self.bundles):
+            if self.stats[number] is None:
+                self.stats[number] = json.loads((bundle.parent / f"{bundle.name}.json").read_text(encoding="utf-8"))
+                if self.store is not None:
+                    self.store.put_tree("search", self.keys[number], bundle, self.stats[number])
+        target = site_dir / BUNDLE_DIR
+        self.bundles[0].rename(target)
+        for number, bundle in enumerate(self.bundles[1:], start=1):
+            bundle.rename(target / part_folder(number))
+        # sorted keys, no spaces: the same bytes for the same parts
+        (target / PARTS_FILE).write_text(json.dumps({"parts": [f"{part_folder(n)}/" for n in range(1, len(self.bundles))]}),
+                                         encoding="utf-8")
+        return IndexStats(pages=sum(s["pages"] for s in self.stats), files=sum(s["files"] for s in self.stats) + 1)
 
     def cancel(self) -> None:
         if self.process is None:
@@ -179,8 +215,26 @@ class IndexJob:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        self.tidy.join()
         self.log.close()
+
+
+def _index_parts(parent: int, binary: Path, language: str, folders: list[str]) -> int:
+    """In the indexing process: each (pages, bundle) pair in turn; exit 3 with a message if one fails.
+    Each part's page and file counts go to ``<bundle>.json`` beside it."""
+    children.die_with_parent(parent)
+    children.ignore_interrupts()  # Ctrl+C is the build's to handle: it stops this process
+    for source, bundle in zip(folders[::2], folders[1::2], strict=True):
+        with children.interrupts_held():
+            done = subprocess.run(_command(Path(source), Path(bundle), language, binary), env=_environment(),
+                                  capture_output=True, text=True, check=False, preexec_fn=children.preexec())
+        shutil.rmtree(source, ignore_errors=True)  # thousands of page copies: gone as soon as indexed
+        try:
+            stats = _finish(Path(bundle), done.returncode, done.stderr or done.stdout)
+        except SearchIndexError as err:
+            print(err, flush=True)
+            return 3
+        Path(f"{bundle}.json").write_text(json.dumps({"pages": stats.pages, "files": stats.files}), encoding="utf-8")
+    return 0
 
 
 def _page_count(bundle: Path) -> int:
@@ -281,3 +335,7 @@ def _write(path: Path, content: bytes) -> None:
 def _encode(value) -> bytes:
     """CBOR as Pagefind writes it: shortest-form lengths, arrays, text, bytes and integers."""
     return cbor2.dumps(value)
+
+
+if __name__ == "__main__":
+    sys.exit(_index_parts(int(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4:]))

@@ -60,10 +60,21 @@
 
     function load() {
       if (!loading) {
-        loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+        var bundle = new URL("pagefind/", base);
+        /* A large collection is indexed in parts (generator/engine/search_index.py); lb-parts.json
+           lists the parts after the first, which are merged into it. */
+        var parts = fetch(new URL("lb-parts.json", bundle).href).then(function (response) {
+          return response.ok ? response.json() : { parts: [] };
+        }).then(function (listed) { return listed.parts || []; });
+        loading = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (got) {
+          var pf = got[0];
           /* noWorker: a first search is quicker, and 40 KB lighter, on the page itself. */
           return pf.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true }).then(function () {
             pf.init();
+            return Promise.all(got[1].map(function (part) {
+              return pf.mergeIndex(new URL(part, bundle).pathname, { baseUrl: base.pathname, excerptLength: 24 });
+            }));
+          }).then(function () {
             pagefind = pf;
             return pf;
           });
