@@ -121,3 +121,34 @@ def test_a_killed_incremental_build_leaves_the_previous_site_and_a_usable_cache(
     site = folder.built()
     assert differences(site, clean_build(folder, "2026-01-01", tmp_path / "clean")) == []
     assert "Newborns cannot speak" in (site / "briefings" / "child-a" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_body_edit_renders_only_the_pages_that_show_the_body(tmp_path, monkeypatch):
+    """The archive and recommendations pages list briefings by their front matter, so editing
+    a body takes them from the cache; the briefing's page and its themes' topic pages (which
+    quote its key learning) are rendered again. A front-matter edit renders the lists too."""
+    from generator.render.renderer import Renderer
+
+    folder = _small_site(tmp_path)
+    folder.add("child-b", themes=["neglect"], recommendations=[{"text": "Review the escalation policy."}])
+    folder.built()
+    rendered: list[str] = []
+    original = Renderer.text
+
+    def spy(self, template, **kwargs):
+        rendered.append(template)
+        return original(self, template, **kwargs)
+
+    monkeypatch.setattr(Renderer, "text", spy)
+    folder.add("child-b", body=BODY + "\nA sentence added to the body.\n", themes=["neglect"],
+               recommendations=[{"text": "Review the escalation policy."}])
+    folder.built()
+    assert rendered.count("pages/briefing.html") == 1
+    assert "pages/theme.html" in rendered
+    assert "pages/archive.html" not in rendered and "pages/recommendations.html" not in rendered
+    rendered.clear()
+    folder.add("child-b", body=BODY + "\nA sentence added to the body.\n", themes=["neglect"],
+               recommendations=[{"text": "Review the escalation policy by March."}])
+    folder.built()
+    assert "pages/recommendations.html" in rendered and "pages/archive.html" in rendered
+    assert "Review the escalation policy by March." in folder.html("recommendations/index.html")

@@ -11,8 +11,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from urllib.parse import quote
 
+from generator.cache.keys import digest
 from generator.config.settings import LoadedConfig, Theme
 from generator.derive import publication
 from generator.derive.publication import HeldBack, State
@@ -112,6 +114,19 @@ class Site:
         """This site and each translation of it: one per language, root first."""
         return [self, *self.translations]
 
+    @cached_property
+    def listed(self) -> dict[str, Entry]:
+        """Each entry by slug without its body (:func:`without_bodies`), made once per site."""
+        return {e.slug: e for e in without_bodies(self.entries)}
+
+    @cached_property
+    def _listed_reprs(self) -> dict[str, str]:
+        return {slug: repr(e) for slug, e in self.listed.items()}
+
+    def listing_key(self, entries: Iterable[Entry]) -> str:
+        """A build-cache key for a page listing ``entries`` by their front matter (``listed``)."""
+        return digest(*(self._listed_reprs[e.slug] for e in entries))
+
     def by(self, taxonomy: str) -> dict[str, list[Entry]]:
         return TAXONOMIES[taxonomy].group(self.entries)
 
@@ -123,6 +138,15 @@ class Site:
         """Themes that occur with ``slug`` in the same briefings, most often first (ties by slug)."""
         counts = Counter(t for e in self.entries if slug in e.briefing.themes for t in e.briefing.themes if t != slug)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def without_bodies(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """The entries with each briefing's body left out (its sections, learning points and body
+    files): what pages that list briefings by their front matter are given (the archive, the
+    recommendations tracker, a topic page's list of reviews), so that editing a body leaves
+    those pages, and their build-cache keys, unchanged."""
+    return tuple(replace(e, briefing=replace(e.briefing, sections=(), learning_points=(), assets=(), text=""))
+                 for e in entries)
 
 
 def request_link(email: str, review_name: str, language: Language = ENGLISH) -> str:

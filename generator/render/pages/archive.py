@@ -9,6 +9,7 @@ state when the site was built; assets/expiry.js moves a review across on its exp
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.derive.site import Entry, Site
 from generator.render import feeds
@@ -49,6 +50,9 @@ def rows(entries: list[Entry], show: str | None = None) -> list[tuple[int, list[
 
 def build(site: Site, r: Renderer):
     _ = r.language.gettext
+    # Front matter only (see without_bodies): one key for every archive page, kept when a body is edited.
+    memo = site.listing_key(site.entries)
+    site = replace(site, entries=tuple(site.listed.values()))
     by_type = site.by("type")
     order = [key for key in site.site.review_types if key in by_type]
     slugs = type_slugs(order)
@@ -61,13 +65,13 @@ def build(site: Site, r: Renderer):
         "archive/index.md", "archive.html", _("Archive"),
         description=_("Every review published by %(board)s, by year, with what is still on this website.", board=site.site.board.name),
         nav_title=_("Archive"), nav_order=30,
-        years=rows(list(site.entries)), current=None, state=None, **common,
+        years=rows(list(site.entries)), current=None, state=None, memo=memo, **common,
     )
     for item in filters:
         yield r.page(
             f"archive/{item['slug']}/index.md", "archive.html", _("Archive: %(type)s", type=item["name"]),
             description=_("Every %(type)s published by %(board)s, by year.", type=item["name"], board=site.site.board.name),
-            years=rows(by_type[item["key"]]), current=item, state=None, **common,
+            years=rows(by_type[item["key"]]), current=item, state=None, memo=memo, **common,
         )
     for view in states:
         yield r.page(
@@ -76,5 +80,5 @@ def build(site: Site, r: Renderer):
             description=(_("Reviews published by %(board)s, by year: those archived.", board=site.site.board.name)
                          if view["slug"] == "archived" else
                          _("Reviews published by %(board)s, by year: those not yet archived.", board=site.site.board.name)),
-            years=rows(list(site.entries), view["slug"]), current=None, state=view, **common,
+            years=rows(list(site.entries), view["slug"]), current=None, state=view, memo=memo, **common,
         )

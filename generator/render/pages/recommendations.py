@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.derive.site import Entry, Site
@@ -94,6 +94,8 @@ def to_csv(site: Site, found: list[Row], language: Language = ENGLISH) -> bytes:
 
 def build(site: Site, r: Renderer):
     _ = r.language.gettext
+    memo = site.listing_key(site.entries)  # front matter only (see without_bodies): kept when a body is edited
+    site = replace(site, entries=tuple(site.listed.values()))
     found = rows(site)
     yield r.page(
         "recommendations/index.md", "recommendations.html", _("Recommendations tracker"),
@@ -102,5 +104,6 @@ def build(site: Site, r: Renderer):
         rows=found, statuses=by_status(found), agencies=by_agency(found), status_labels={key: _(label) for key, label in STATUSES.items()},
         overdue=sum(row.overdue for row in found), reviews=len({row.entry.slug for row in found}),
         no_owner=sum(row.no_owner for row in found), no_date=sum(row.no_date for row in found), no_owner_key=NOT_STATED,
+        memo=memo,
     )
     yield OutputFile("data/recommendations.csv", to_csv(site, found, r.language))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.cache.keys import digest
 from generator.config.settings import Theme
 from generator.derive.site import Entry, Site
 from generator.read import guidance
@@ -51,12 +52,13 @@ def topic_page(site: Site, r: Renderer, slug: str, theme: Theme, entries: list[E
     _ = r.language.gettext
     title = theme.title
     related = [(site.site.themes[other], other, count) for other, count in site.related_themes(slug)]
+    drawn, listed = drawn_from(entries), [site.listed[e.slug] for e in entries]  # bodies only of the newest, quoted
     return r.page(
         f"themes/{slug}/index.md", "theme.html", title,
         description=theme.summary or _("What case reviews have taught us about %(theme)s.", theme=title.lower()),
         links=(Link("alternate", "application/atom+xml", f"themes/{slug}/feed.xml", _("%(theme)s briefings", theme=title)),),
-        slug=slug, theme=theme, entries=entries, drawn=drawn_from(entries),
-        guidance=notes, related=related,
+        slug=slug, theme=theme, entries=listed, drawn=drawn, guidance=notes, related=related,
+        memo=digest(site.listing_key(entries), repr((slug, theme, drawn, notes, related))),
     )
 
 
@@ -68,7 +70,7 @@ def build(site: Site, r: Renderer):
         "themes/index.md", "themes_index.html", _("Themes"),
         description=_("Learning from case reviews by %(board)s, by theme.", board=site.site.board.name),
         nav_title=_("Themes"), nav_order=10,
-        groups=groups,
+        groups=groups, memo=groups,
     )
     by_theme = site.by("theme")
     for slug, theme in site.themes_in_use().items():
