@@ -238,3 +238,19 @@ def test_guidance_dir_setting_is_used(folder):
     guidance = page.cssselect(".lb-guidance")[0]
     # Headings are shifted so the file's top level sits at h2 under the page's h1; levels below keep their gaps.
     assert [(h.tag, text(h)) for h in guidance.cssselect("h2, h3, h4")] == [("h2", "Background reading"), ("h4", "Detail")]
+
+
+@pytest.mark.browser
+def test_a_topic_page_requests_nothing_that_is_not_there(site, page):
+    """Material's language selector would fetch sitemap.xml beside the topic feed's
+    <link rel=alternate> (a 404 and a console error on every topic page); it is switched off."""
+    from tests.browserkit import serve
+
+    with serve(site.site) as base:
+        failed, errors = [], []
+        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + "themes/neglect/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator('link[rel=alternate][type="application/atom+xml"]').count() == 1
+        assert failed == [] and errors == [], (failed, errors)

@@ -242,15 +242,16 @@ def build(pages: list[Page], files: list[OutputFile], options: EngineOptions, do
         mkdocs_build(config)
     except MkDocsException as err:
         raise EngineError(str(err)) from None
-    if options.languages:
-        _quiet_alternates(site_dir)
+    _quiet_alternates(site_dir)
 
 
 #: Material's bundle fetches ``sitemap.xml`` beside the address of every ``<link rel=alternate>``
-#: on a page, for its own language selector (which the site does not use): with hreflang links
-#: on every page that is two requests a page view, to the live site even from a local preview.
-#: Its query is narrowed to links without hreflang (the feeds), so the hreflang links cost nothing.
+#: on a page, for its own language selector, which the site does not use (its language switch
+#: is ours). That is a request for each feed link (a 404 beside a topic page's feed, an error in
+#: the console) and for each hreflang link (to the live site, even from a local preview). Its
+#: query is narrowed to match nothing the site writes.
 _ALTERNATES_QUERY = 'M("link[rel=alternate]")'
+_NO_ALTERNATES = 'M("link[rel=alternate][data-lb-material-selector]")'
 
 
 def _quiet_alternates(site_dir: Path) -> None:
@@ -259,7 +260,7 @@ def _quiet_alternates(site_dir: Path) -> None:
         if _ALTERNATES_QUERY not in code:
             raise EngineError(f"this Material version's {bundle.name} has no {_ALTERNATES_QUERY}: update "
                               "generator/engine/mkdocs_adapter.py for its language selector")
-        bundle.write_text(code.replace(_ALTERNATES_QUERY, 'M("link[rel=alternate]:not([hreflang])")'), encoding="utf-8")
+        bundle.write_text(code.replace(_ALTERNATES_QUERY, _NO_ALTERNATES), encoding="utf-8")
 
 
 def join_sitemaps(site_dir: Path, prefixes: list[str], timestamp: str) -> None:
