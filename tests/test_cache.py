@@ -152,3 +152,34 @@ def test_a_body_edit_renders_only_the_pages_that_show_the_body(tmp_path, monkeyp
     folder.built()
     assert "pages/recommendations.html" in rendered and "pages/archive.html" in rendered
     assert "Review the escalation policy by March." in folder.html("recommendations/index.html")
+
+
+def test_a_new_as_of_date_renders_only_what_prints_the_date_or_changed_state(tmp_path, monkeypatch):
+    """A scheduled daily build: same content, the next day. Pages whose templates print the
+    date (archive, tracker) are rendered again; briefing pages and Word files whose state did
+    not change come from the cache; one whose review was archived in between is rendered again."""
+    from generator.render.renderer import Renderer
+
+    folder = SiteFolder(tmp_path / "board")
+    folder.add("child-a", review={"published": "2025-03-01"})
+    folder.add("child-b", review={"published": "2025-01-10"})  # archived once its 12 months are up
+    folder.built("2026-01-08")
+    rendered = []
+    original = Renderer.text
+
+    def spy(self, template, **kwargs):
+        rendered.append(template)
+        return original(self, template, **kwargs)
+
+    def word_keys() -> set[str]:  # the Word files' cache entries (written by the forked child)
+        return {p.name for p in (folder.root / CACHE / "refs" / "word").rglob("*") if p.is_file()}
+
+    monkeypatch.setattr(Renderer, "text", spy)
+    before = word_keys()
+    folder.built("2026-01-09")
+    assert "pages/archive.html" in rendered and "pages/recommendations.html" in rendered
+    assert "pages/briefing.html" not in rendered and word_keys() == before
+    rendered.clear()
+    folder.built("2026-01-12")  # child-b's 12 months ended on 2026-01-10
+    assert rendered.count("pages/briefing.html") == 1
+    assert clean_build(folder, "2026-01-12", tmp_path / "clean") and differences(folder.site, tmp_path / "clean") == []

@@ -7,12 +7,14 @@ defaults, file by file, as Material's ``custom_dir`` does for theme templates.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from generator.cache import jinja as jinja_cache
@@ -92,6 +94,9 @@ def hidden(text: str) -> Markup:
     return Markup('<span class="lb-visually-hidden">{}</span>').format(text) if text else Markup("")
 
 
+_AS_OF = re.compile(r"\bas_of\b")
+
+
 class Renderer:
     """Jinja over the site's templates, then the packaged ones, in one language: ``_()`` and
     ``ngettext()`` in templates and ``self.language`` in builders come from that language's
@@ -108,6 +113,7 @@ class Renderer:
         self.search_path = [Path(p) for p in search] + [PACKAGE_TEMPLATES]
         self.store = store if store is not None and store.enabled else None
         self._key: str | None = None
+        self._as_of_users: dict[str, bool] = {}  # template name -> whether it names as_of
         self.env = jinja2.Environment(
             bytecode_cache=jinja_cache.bytecode_cache(self.store),
             loader=jinja2.FileSystemLoader([str(p) for p in self.search_path]),
@@ -141,11 +147,38 @@ class Renderer:
 
     @property
     def key(self) -> str:
-        """What every page rendered here depends on besides its own arguments: the generator,
-        the template files and the shared context (the site's settings, the as-of date)."""
+        """What every output rendered here depends on besides its own arguments: the generator,
+        the template files and the shared context (the site's settings, the language), but not
+        the as-of date, which only the templates that name it add (:meth:`key_for`)."""
         if self._key is None:
-            self._key = digest(code_version(), tree_digest(*self.search_path), repr(sorted(self.context.items())))
+            shared = sorted((name, value) for name, value in self.context.items() if name != "as_of")
+            self._key = digest(code_version(), tree_digest(*self.search_path), repr(shared))
         return self._key
+
+    def key_for(self, template: str) -> str:
+        """:attr:`key`, with the as-of date if ``template`` (or a template it extends, includes
+        or imports) names ``as_of``: a scheduled daily build, with a new date and nothing else
+        changed, then renders again only the pages that print the date."""
+        if self._uses_as_of(template, set()):
+            return digest(self.key, str(self.context.get("as_of")))
+        return self.key
+
+    def _uses_as_of(self, name: str, seen: set[str]) -> bool:
+        if name in self._as_of_users:
+            return self._as_of_users[name]
+        seen.add(name)
+        try:
+            source = self.env.loader.get_source(self.env, name)[0]
+            tree = self.env.parse(source)
+        except jinja2.TemplateError:
+            return True  # rendering reports the template; its key may as well hold everything
+        # The name anywhere in the source (jinja2.meta misses a global used in a call's arguments):
+        # a mention too many only costs a render.
+        uses = _AS_OF.search(source) is not None or any(
+            other is None or (other not in seen and self._uses_as_of(other, seen))  # None: named at render time
+            for other in jinja2.meta.find_referenced_templates(tree))
+        self._as_of_users[name] = uses
+        return uses
 
     def page(self, path: str, template: str, title: str, memo=None, **kwargs) -> Page:
         """Render ``pages/<template>`` for the page at ``path``; ``root`` makes links relative.
@@ -171,7 +204,9 @@ class Renderer:
         return self._remembered(self._page_key(path, template, title, memo))
 
     def _page_key(self, path: str, template: str, title: str, memo) -> str | None:
-        return digest(self.key, path, template, title, repr(memo)) if memo is not None and self.store else None
+        if memo is None or not self.store:
+            return None
+        return digest(self.key_for(f"pages/{template}"), path, template, title, repr(memo))
 
     def _remembered(self, key: str | None) -> Page | None:
         found = self.store.get_object("page", key) if key is not None else None

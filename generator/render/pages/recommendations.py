@@ -94,7 +94,8 @@ def to_csv(site: Site, found: list[Row], language: Language = ENGLISH) -> bytes:
 
 def build(site: Site, r: Renderer):
     _ = r.language.gettext
-    memo = site.listing_key(site.entries)  # front matter only (see without_bodies): kept when a body is edited
+    # front matter only (see without_bodies): kept when a body is edited; overdue is as of the date
+    memo = (site.listing_key(site.entries), site.as_of)
     site = replace(site, entries=tuple(site.listed.values()))
     found = rows(site)
     yield r.page(
