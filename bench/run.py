@@ -34,7 +34,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -94,6 +94,7 @@ class Size:
     repeat: int = 1
     same: Run | None = None  # rebuild with nothing changed (the cache from the cold build)
     edit: Run | None = None  # rebuild after one briefing's body was edited
+    next_day: Run | None = None  # a scheduled build the next day: --as-of one day on, nothing else changed
     serve_seconds: float | None = None  # briefings serve: saving an edit -> the page served with it
 
     @property
@@ -305,9 +306,9 @@ def _finder(browser, url: str, guard) -> list[float]:
     return times
 
 
-def build_command(folder: Path, site: Path) -> list[str]:
+def build_command(folder: Path, site: Path, as_of=None) -> list[str]:
     return [str(BIN / "briefings"), "--config", str(folder / "site_config.yml"), "build",
-            "--as-of", generate.AS_OF.isoformat(), "--site-dir", str(site), "--quiet"]
+            "--as-of", (as_of or generate.AS_OF).isoformat(), "--site-dir", str(site), "--quiet"]
 
 
 def edit_body(folder: Path, marker: str) -> Path:
@@ -332,6 +333,9 @@ def measure_incremental(size: Size, folder: Path, site: Path, repeat: int) -> No
         edits.append(measured(build_command(folder, site), folder))
         say(f"  {edits[-1].seconds:.1f} s ({edits[-1].seconds / size.build.seconds:.0%} of the cold build)")
     size.same, size.edit = fastest(same), fastest(edits)
+    say(f"{size.n:,} briefings: a scheduled build the next day (--as-of one day on, nothing else changed)")
+    size.next_day = measured(build_command(folder, site, generate.AS_OF + timedelta(days=1)), folder)
+    say(f"  {size.next_day.seconds:.1f} s ({size.next_day.seconds / size.build.seconds:.0%} of the cold build)")
 
 
 SERVE_SIZE = 1000
@@ -563,19 +567,24 @@ def incremental_report(sizes: list[Size], memory: list[Size], same_bytes: str | 
              "*Cold*: the first build, no `.briefings-cache/` (it writes the cache as it goes). *Nothing changed*: the "
              "build run again. *One body edited*: a sentence added to one briefing's body, then built. Ratios are to "
              "the cold build of the same run. *Serve*: `briefings serve` running, one body edited and saved, time until "
-             "the preview serves that page with the edit.", "",
-             "| briefings | cold build | nothing changed | ratio | one body edited | ratio | serve: edited page served |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "the preview serves that page with the edit. *Next day*: the build a board schedules daily, `--as-of` one "
+             "day on and nothing else changed (any briefing whose archive date it is changes state, as on a "
+             "board's site). The edit target is set at 3,000 briefings; the 1,000 row is shown for comparison.", "",
+             "| briefings | cold build | nothing changed | ratio | one body edited | ratio | next day | ratio "
+             "| serve: edited page served |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for s in sizes:
         if not (s.same and s.edit):
             continue
         same, edit = s.same.seconds / s.build.seconds, s.edit.seconds / s.build.seconds
-        judged = s.n >= 1000
         serve = (f"{s.serve_seconds:.2f} s{mark(s.serve_seconds <= TARGET_SERVE_SECONDS)}" if s.serve_seconds is not None
                  else "not measured")
-        same_ok, edit_ok = (same <= TARGET_SAME, edit <= TARGET_EDIT) if judged else (None, None)
+        same_ok = same <= TARGET_SAME if s.n >= 1000 else None
+        edit_ok = edit <= TARGET_EDIT if s.n == 3000 else None
+        day = (f"{s.next_day.seconds:.1f} s | {s.next_day.seconds / s.build.seconds:.2f}" if s.next_day
+               else "not measured | ")
         lines.append(f"| {s.n:,} | {s.build.seconds:.1f} s | {s.same.seconds:.1f} s | {same:.2f}{mark(same_ok)} "
-                     f"| {s.edit.seconds:.1f} s | {edit:.2f}{mark(edit_ok)} | {serve} |")
+                     f"| {s.edit.seconds:.1f} s | {edit:.2f}{mark(edit_ok)} | {day} | {serve} |")
     peaks = [(s.n, s.build.peak_mb) for s in sizes + memory if s.n in TARGET_PEAK_MB]
     if peaks:
         lines += ["", "Peak memory of a cold build (largest process): " + "; ".join(
