@@ -329,7 +329,8 @@ def _read(path: Path):
 
 
 def _write(path: Path, content: bytes) -> None:
-    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=9, mtime=0))
+    # level 6: a quarter of the time of 9, 1% larger (thousands of index files at 3,000 briefings)
+    path.write_bytes(gzip.compress(SIGNATURE + content, compresslevel=6, mtime=0))
 
 
 def _encode(value) -> bytes:
