@@ -186,6 +186,7 @@ def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progres
         output_scan.scan_output(out, config, shown_as=site_dir.name)
         remember_site(store, whole, out, {"pages": pages_total, "files": files_total + len(extra)}, progress)
         swap_in(out, site_dir)
+        store.prune()  # once a day: what no build has used for a week (generator/cache/store.py)
     finally:
         with children.interrupts_held():  # a Ctrl+C now is taken once the folder is gone
             if alongside is not None:

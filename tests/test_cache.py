@@ -183,3 +183,52 @@ def test_a_new_as_of_date_renders_only_what_prints_the_date_or_changed_state(tmp
     folder.built("2026-01-12")  # child-b's 12 months ended on 2026-01-10
     assert rendered.count("pages/briefing.html") == 1
     assert clean_build(folder, "2026-01-12", tmp_path / "clean") and differences(folder.site, tmp_path / "clean") == []
+
+
+def test_the_cache_forgets_what_no_build_used_for_a_week(tmp_path):
+    """A sweep, at most once a day after a build, removes references unused for 7 days and the
+    blobs only they named; what the last build used stays, and the next build is still right."""
+    import time
+
+    folder = _small_site(tmp_path)
+    cache = folder.root / CACHE
+    folder.built("2026-01-01")
+    assert (cache / "last-pruned").is_file()  # a new cache: marked, nothing swept
+    folder.built("2026-01-02")  # a day's archive and tracker pages, and a site, of their own
+    old = time.time() - 8 * 86400
+    for path in (cache / "refs").rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+    os.utime(cache / "last-pruned", (old, old))
+    before = len(_cache_files(folder))
+    folder.built("2026-01-03")
+    after = _cache_files(folder)
+    assert len(after) < before
+    refs = [p for p in after if "refs" in p.parts]
+    assert refs and all(p.stat().st_mtime > old + 86400 for p in refs), "only what this build used is left"
+    # what is left still serves a build: nothing changed since, so the whole site comes from it
+    run = folder.build("2026-01-03", "--no-cache", "--site-dir", str(tmp_path / "clean"))
+    assert run.code == 0
+    assert differences(folder.site, tmp_path / "clean") == []
+    folder.add("child-a", themes=["risk-assessment", "neglect"], body=BODY + "\nA new sentence.\n")
+    folder.built("2026-01-03")
+    assert clean_build(folder, "2026-01-03", tmp_path / "clean2") and differences(folder.site, tmp_path / "clean2") == []
+
+
+def test_a_sweep_runs_at_most_once_a_day(tmp_path):
+    folder = _small_site(tmp_path)
+    cache = folder.root / CACHE
+    folder.built("2026-01-01")
+    old = time_ago(8)
+    for path in (cache / "refs").rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+    before = len(_cache_files(folder))
+    folder.built("2026-01-02")  # swept less than a day ago (when the cache was made): nothing removed
+    assert len(_cache_files(folder)) >= before
+
+
+def time_ago(days: float) -> float:
+    import time
+
+    return time.time() - days * 86400

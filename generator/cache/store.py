@@ -22,12 +22,20 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 #: The folder's name, beside site_config.yml.
 FOLDER = ".briefings-cache"
 _REF = b"LBREF1\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# The build cache of `briefings build` (https://bford.info/cachedir/)\n"
+#: References unused for this long are pruned (a week: a board's preview and build, or a weekly
+#: build, keep what they share) ...
+KEEP_DAYS = 7
+#: ... in a sweep run at most this often, after a build that wrote something.
+PRUNE_EVERY_HOURS = 24
+#: Kinds whose blob is a manifest of a folder (put_tree): the files it lists are in use too.
+TREES = ("site", "search")
 _IGNORE = "# The build cache of `briefings build` (safe to delete; --no-cache bypasses it).\n*\n"
 
 
@@ -170,6 +178,8 @@ class Store:
             self.misses += 1
             return None
         self.hits += 1
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: kept by prune() (a write marks a reference the same way)
         return name
 
     def put(self, kind: str, key: str, data: bytes) -> str:
@@ -223,6 +233,49 @@ class Store:
         print(f"Warning: the build cache {self.folder} cannot be used ({err.strerror or err}); building "
               "without it. Delete the folder or pass --no-cache.", file=sys.stderr)
         self.folder = None
+
+    # --- pruning: the cache holds what recent builds used, not every build's ---------------------
+
+    def prune(self, keep_days: float = KEEP_DAYS, every_hours: float = PRUNE_EVERY_HOURS) -> int:
+        """At most once every ``every_hours``: remove the references no build has used for
+        ``keep_days`` (each hit or write marks its reference), then the blobs no remaining
+        reference (or folder it lists) names. Without it a board's daily builds would keep every
+        day's archive and tracker pages. Returns how many files went; the next build that needs
+        one builds it again (a removed entry is a miss, never a wrong result)."""
+        if self.folder is None:
+            return 0
+        marker = self.folder / "last-pruned"
+        now = time.time()
+        try:
+            if now - marker.stat().st_mtime < every_hours * 3600:
+                return 0
+        except FileNotFoundError:  # a new cache: nothing old in it yet
+            self._write(marker, b"")
+            return 0
+        except OSError:
+            return 0
+        self._write(marker, b"")
+        removed, live = 0, set()
+        for ref in sorted((self.folder / "refs").glob("*/*/*")):
+            try:
+                if ref.stat().st_mtime < now - keep_days * 86400:
+                    ref.unlink()
+                    removed += 1
+                    continue
+                name = ref.read_bytes()[len(_REF):].partition(b"\n")[2].decode("ascii", "replace")
+            except OSError:
+                continue
+            live.add(name)
+            if ref.parent.parent.name in TREES:  # a folder: its manifest names its files' blobs
+                with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                    live.update(blob for _, blob in json.loads(self._blob_path(name).read_bytes())["files"])
+        for blob in (self.folder / "blobs").glob("*/*"):
+            with contextlib.suppress(OSError):
+                # a blob written since the sweep began is another build's, still being referenced
+                if blob.name not in live and blob.stat().st_mtime < now:
+                    blob.unlink()
+                    removed += 1
+        return removed
 
     def clear(self) -> None:
         if self.folder is not None:
