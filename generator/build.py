@@ -159,13 +159,11 @@ def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progres
         alongside = Alongside(pages.ALONGSIDE, editions, work / "alongside")
         out = work / "site"
         for prefix, edition, renderer in editions:
-            page_list, file_list = pages.build_all(edition, renderer, skip=pages.ALONGSIDE)
-            options = engine_options(config, edition, renderer, strict, site.editions())
             part = work / f"docs-{edition.language}"
             docs, built = part / "docs", (out if not prefix else part / "site")
             docs.mkdir(parents=True)
-            progress(f"indexing {len(page_list):,} pages for search (Pagefind, in the background)")
-            searches.append((prefix, search_index.IndexJob(page_list, part, edition.language, store)))
+            page_list, file_list = render_edition(prefix, edition, renderer, part, store, searches, progress)
+            options = engine_options(config, edition, renderer, strict, site.editions())
             stage = f"building {len(page_list):,} pages with MkDocs ({len(file_list):,} other files)"
             progress(stage)
             with _build_date(as_of):
@@ -195,6 +193,28 @@ def _build(config_path: Path, as_of: date, site_dir: Path, strict: bool, progres
                 search.cancel()
             shutil.rmtree(work, ignore_errors=True)
     return BuildResult(site, site_dir, pages_total, files_total + len(extra))
+
+
+def render_edition(prefix: str, edition: Site, renderer: Renderer, part: Path, store: Store, searches: list,
+                   progress) -> tuple[list, list[OutputFile]]:
+    """One language's pages and files. Pagefind starts on the pages it indexes (topic pages and
+    briefings, rendered first) while the rest are rendered; its job is added to ``searches``
+    at once, so a failure later still stops it."""
+
+    def index(found) -> None:
+        progress(f"indexing {len(found):,} pages for search (Pagefind, in the background)")
+        searches.append((prefix, search_index.IndexJob(found, part, edition.language, store)))
+        first.update(id(p) for p in found)
+
+    first: set[int] = set()
+    page_list, file_list = pages.build_all(edition, renderer, skip=pages.ALONGSIDE, searched=index)
+    marked = {id(p) for p in page_list if "data-pagefind-body" in p.html}
+    if not marked & first or marked - first:
+        # templates of the site's own mark other pages for search (or none: Pagefind then indexes
+        # every page): the job starts again on them all
+        searches.pop()[1].cancel()
+        searches.append((prefix, search_index.IndexJob(page_list, part, edition.language, store)))
+    return page_list, file_list
 
 
 class Alongside:

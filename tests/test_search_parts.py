@@ -145,3 +145,18 @@ def test_the_browser_searches_every_part(counted, page):
         assert hrefs == {f"/briefings/{s}/" for s in SLUGS[4:]}
         assert "Neglect (4)" in page.inner_text("[data-lb-filters]")
         assert outside == []
+
+
+def test_a_page_a_site_template_marks_for_search_is_indexed_too(tmp_path):
+    """Pagefind starts on the topic pages and briefings before the other pages are rendered; a
+    board's own template that marks another page (here the home page) still gets it indexed."""
+    from generator.render.renderer import PACKAGE_TEMPLATES
+
+    folder = SiteFolder(tmp_path / "board")
+    folder.add("child-a", body=body("child-a"))
+    home = (PACKAGE_TEMPLATES / "pages" / "home.html").read_text(encoding="utf-8")
+    folder.write("templates/pages/home.html", f"<div data-pagefind-body>\n<p>Welcome wordhomeonly.</p>\n{home}</div>\n")
+    site = folder.built(AS_OF)
+    found = [u for b in parts_of(site) for u in urls(b)]
+    assert "/" in found and "/briefings/child-a/" in found
+    assert len(found) == len(set(found))

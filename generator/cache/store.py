@@ -44,6 +44,9 @@ class Store:
         self.folder = folder
         self.damaged = 0  # entries found damaged and dropped during this build
         self.hits = self.misses = 0
+        #: (device, inode) -> blob name of each blob this build hard-linked into place: storing
+        #: that file again needs no reading (a file changed in place since fails its check on read)
+        self.placed: dict[tuple[int, int], str] = {}
         if folder is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -73,6 +76,10 @@ class Store:
     def link_blob(self, file: Path) -> str:
         """Store a file already on disk (a built page) as a blob: a hard link when the file
         system allows, else a copy. Returns its name."""
+        with contextlib.suppress(OSError):
+            info = file.stat()
+            if (found := self.placed.get((info.st_dev, info.st_ino))) is not None:
+                return found
         data = file.read_bytes()
         name = hashlib.sha256(data).hexdigest()
         if self.folder is None:
@@ -114,6 +121,10 @@ class Store:
             os.link(self._blob_path(name), target)
         except OSError:
             target.write_bytes(data)
+        else:
+            with contextlib.suppress(OSError):
+                info = target.stat()
+                self.placed[(info.st_dev, info.st_ino)] = name
         return True
 
     # --- trees: a folder of outputs (the search index, a whole site) -------------------------

@@ -14,7 +14,7 @@ import html
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -120,7 +120,7 @@ class _GeneratedSite(BasePlugin):
             page.meta["search"] = {"exclude": True}
         page.meta["lb_links"] = [link.__dict__ for link in ours.links]
         if self.store is not None:
-            key = self.keys[ours.path] = digest(self.layout_key, repr(ours))
+            key = self.keys[ours.path] = digest(self.layout_key, _fields(ours))
             name = self.store.lookup("engine", key) if not ours.nav_title else None
             if name is not None:
                 self.stored[ours.path] = name
@@ -139,18 +139,19 @@ class _GeneratedSite(BasePlugin):
     def on_page_context(self, context, /, *, page, config, nav):
         name = self.stored.get(page.file.src_uri)
         if name is not None:
-            data = self.store.get_blob(name)
-            if data is None:  # damaged since it was looked up: lay the page out after all
+            # The stored page (checked) is hard-linked into place, and MkDocs, given no output
+            # (on_post_page), writes nothing: it was stored as written, policy and all.
+            if self.store.place_blob(name, Path(page.file.abs_dest_path)):
+                self.ready = ""
+            else:  # damaged since it was looked up: lay the page out after all
                 page.content = self.pages[page.file.src_uri].html
-                self.ready = self.env.get_template("main.html").render(context)
-            else:
-                self.ready = data.decode("utf-8")
+                self.ready = csp.with_policy(self.env.get_template("main.html").render(context))
         return context
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
         cached, self.ready = self.ready, None
         # The policy goes in before the page is stored: a cached page is written as it was.
-        output = csp.with_policy(cached if cached is not None else output)
+        output = cached if cached is not None else csp.with_policy(output)
         if cached is None and self.store is not None and page.file.src_uri in self.keys \
                 and not self.pages[page.file.src_uri].nav_title:
             # the blob itself is stored with the built site (build.py links its files into the cache)
@@ -164,6 +165,12 @@ class _GeneratedSite(BasePlugin):
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config) -> str:
         return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
+
+
+def _fields(page: Page) -> str:
+    """Every field of a page but its HTML, which digest() then takes as it is (repr would copy
+    and escape tens of kilobytes a page)."""
+    return repr(replace(page, html="")) + "\0" + page.html
 
 
 #: The template of a page whose laid-out HTML comes from the build cache (see _GeneratedSite).

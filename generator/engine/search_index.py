@@ -180,11 +180,6 @@ class IndexJob:
                                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                                 preexec_fn=children.preexec())
 
-    @property
-    def cached(self) -> bool:
-        """Every part came from the build cache (nothing was indexed)."""
-        return self.process is None
-
     def finish(self, site_dir: Path) -> IndexStats:
         if self.process is not None:
             returncode = self.process.wait()
@@ -210,12 +205,16 @@ class IndexJob:
         return IndexStats(pages=sum(s["pages"] for s in self.stats), files=sum(s["files"] for s in self.stats) + 1)
 
     def cancel(self) -> None:
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+        """Stop indexing and remove what it wrote (the build's folder may be used again)."""
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self.log.close()
+        for bundle in self.bundles:
+            shutil.rmtree(bundle, ignore_errors=True)
+            shutil.rmtree(bundle.with_name(bundle.name.replace("bundle", "pages")), ignore_errors=True)
+            Path(f"{bundle}.json").unlink(missing_ok=True)
 
 
 def _index_parts(parent: int, binary: Path, language: str, folders: list[str]) -> int:

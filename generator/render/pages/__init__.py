@@ -48,13 +48,27 @@ BUILDERS: list[Builder] = [
 ALONGSIDE: set[Builder] = {word_docx.build}
 
 
-def build_all(site: Site, renderer: Renderer, skip=frozenset()) -> tuple[list[Page], list[OutputFile]]:
-    """Run every builder (but those in ``skip``); refuse two outputs at one path (Pelican's writer rule)."""
+#: Builders of the pages the search indexes (topic pages, briefings): with ``searched``,
+#: build_all renders them first, so build.py can start Pagefind while it renders the rest.
+SEARCHED: list[Builder] = [themes.build, briefing_page.build]
+
+
+def build_all(site: Site, renderer: Renderer, skip=frozenset(), searched=None) -> tuple[list[Page], list[OutputFile]]:
+    """Run every builder (but those in ``skip``); refuse two outputs at one path (Pelican's writer
+    rule). ``searched(pages)``, if given, is called with the pages of SEARCHED as soon as they are
+    rendered. Outputs come back in BUILDERS order whatever order they were rendered in."""
+    order = [b for b in BUILDERS if b not in skip]
+    first = [b for b in order if b in SEARCHED] if searched is not None else []
+    made: dict[Builder, list] = {}
+    for builder in first:
+        made[builder] = list(builder(site, renderer))
+    if searched is not None:
+        searched([item for b in first for item in made[b] if isinstance(item, Page)])
     pages: list[Page] = []
     files: list[OutputFile] = []
     seen: set[str] = set()
-    for builder in (b for b in BUILDERS if b not in skip):
-        for item in builder(site, renderer):
+    for builder in order:
+        for item in made.pop(builder, None) or builder(site, renderer):
             key = item.path if isinstance(item, OutputFile) else _page_output(item.path)
             if key in seen:
                 raise ValueError(f"two outputs would be written to {key}")
