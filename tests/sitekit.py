@@ -175,10 +175,14 @@ def signal_at_stage(args: list[str], stage: str, send, new_session: bool = False
     moment it shows ``stage``; return whether it was sent, the exit code and what it showed."""
     import os
     import pty
+    import signal
     import subprocess
 
     main, child = pty.openpty()
-    proc = subprocess.Popen(args, stdin=child, stdout=child, stderr=child, close_fds=True, start_new_session=new_session)
+    # as a terminal's foreground job has it: not ignoring Ctrl+C even when these tests were
+    # started in the background (nohup, `&` in a script), which ignores SIGINT in every child
+    proc = subprocess.Popen(args, stdin=child, stdout=child, stderr=child, close_fds=True, start_new_session=new_session,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(child)
     shown, sent = b"", False
     while True:
