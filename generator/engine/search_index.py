@@ -24,6 +24,7 @@ import html
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -153,6 +154,7 @@ class IndexJob:
         self.store = store if store is not None and store.enabled else None
         self.parts = split(marked, PART_SIZE)
         self.bundles = [work / f"search-bundle-{n}" for n in range(len(self.parts))]
+        self.sources = [work / f"search-pages-{n}" for n in range(len(self.parts))]
         self.keys: list[str | None] = [None] * len(self.parts)
         self.stats: list[dict | None] = [None] * len(self.parts)
         todo = []
@@ -162,7 +164,7 @@ class IndexJob:
                                            *(field for p in part for field in (p.path, p.title, p.html)))
                 self.stats[number] = self.store.get_tree("search", self.keys[number], self.bundles[number])
             if self.stats[number] is None:
-                source = work / f"search-pages-{number}"
+                source = self.sources[number]
                 for page in part:
                     target = source / _output_path(page.path)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -175,10 +177,12 @@ class IndexJob:
             self.log = (work / "search-index.log").open("w+", encoding="utf-8")
             command = [sys.executable, "-m", "generator.engine.search_index", str(os.getpid()),
                        str(pagefind_binary()), language, *todo]
+            # a session of its own: Ctrl+C is the build's to handle, and cancel() stops the
+            # indexing process and its Pagefind together
             with children.interrupts_held():
                 self.process = subprocess.Popen(command, cwd=work, env=_environment(), stdout=self.log,
                                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                                preexec_fn=children.preexec())
+                                                preexec_fn=children.preexec(), start_new_session=True)
 
     def finish(self, site_dir: Path) -> IndexStats:
         if self.process is not None:
@@ -199,7 +203,6 @@ class IndexJob:
         self.bundles[0].rename(target)
         for number, bundle in enumerate(self.bundles[1:], start=1):
             bundle.rename(target / part_folder(number))
-        # sorted keys, no spaces: the same bytes for the same parts
         (target / PARTS_FILE).write_text(json.dumps({"parts": [f"{part_folder(n)}/" for n in range(1, len(self.bundles))]}),
                                          encoding="utf-8")
         return IndexStats(pages=sum(s["pages"] for s in self.stats), files=sum(s["files"] for s in self.stats) + 1)
@@ -208,12 +211,15 @@ class IndexJob:
         """Stop indexing and remove what it wrote (the build's folder may be used again)."""
         if self.process is not None:
             if self.process.poll() is None:
-                self.process.kill()
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except (AttributeError, OSError):  # no process groups here, or gone already
+                    self.process.kill()
                 self.process.wait()
             self.log.close()
-        for bundle in self.bundles:
+        for bundle, source in zip(self.bundles, self.sources, strict=True):
             shutil.rmtree(bundle, ignore_errors=True)
-            shutil.rmtree(bundle.with_name(bundle.name.replace("bundle", "pages")), ignore_errors=True)
+            shutil.rmtree(source, ignore_errors=True)
             Path(f"{bundle}.json").unlink(missing_ok=True)
 
 
@@ -223,9 +229,8 @@ def _index_parts(parent: int, binary: Path, language: str, folders: list[str]) -
     children.die_with_parent(parent)
     children.ignore_interrupts()  # Ctrl+C is the build's to handle: it stops this process
     for source, bundle in zip(folders[::2], folders[1::2], strict=True):
-        with children.interrupts_held():
-            done = subprocess.run(_command(Path(source), Path(bundle), language, binary), env=_environment(),
-                                  capture_output=True, text=True, check=False, preexec_fn=children.preexec())
+        done = subprocess.run(_command(Path(source), Path(bundle), language, binary), env=_environment(),
+                              capture_output=True, text=True, check=False, preexec_fn=children.preexec())
         shutil.rmtree(source, ignore_errors=True)  # thousands of page copies: gone as soon as indexed
         try:
             stats = _finish(Path(bundle), done.returncode, done.stderr or done.stdout)

@@ -68,7 +68,7 @@ def build_all(site: Site, renderer: Renderer, skip=frozenset(), searched=None) -
     files: list[OutputFile] = []
     seen: set[str] = set()
     for builder in order:
-        for item in made.pop(builder, None) or builder(site, renderer):
+        for item in made.pop(builder) if builder in made else builder(site, renderer):
             key = item.path if isinstance(item, OutputFile) else _page_output(item.path)
             if key in seen:
                 raise ValueError(f"two outputs would be written to {key}")
