@@ -34,6 +34,7 @@ from generator.render import pages
 from generator.render.chrome import chrome_text, script_text
 from generator.render.pages import assets
 from generator.render.renderer import OutputFile, Renderer
+from generator.render.word import document as word_document
 from generator.safety import output_scan
 from generator.site_folder import WORK_PREFIX, build_lock, describe_os_error, swap_in
 from generator.validate.briefings import format_problems, load_content
@@ -245,6 +246,7 @@ class Alongside:
         """In the child: write the files and say how it went (never a traceback on the terminal)."""
         children.die_with_parent(parent)
         children.ignore_interrupts()  # Ctrl+C is the build's to handle: it stops this child
+        word_document.WORKERS = max(1, (os.cpu_count() or 1) - 1)  # the build renders pages on one core
         try:
             _write_outputs(self.builders, self.editions, self.folder)
             answer.send(None)

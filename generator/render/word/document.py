@@ -30,6 +30,9 @@ from generator.render.word.writer import Writer
 
 #: Above this many briefings the documents are rendered in worker processes.
 PARALLEL_FROM = 50
+#: How many (None: one a core). build.py's Alongside process, which writes them while the build
+#: renders the pages on one core, leaves that core out: on two cores it writes them itself.
+WORKERS: int | None = None
 
 
 def docx_language(language: str) -> str:
@@ -45,7 +48,7 @@ def render(b: WordBriefing) -> bytes:
 
 def render_all(briefings: list[WordBriefing], workers: int | None = None) -> list[bytes]:
     """Render many documents, in worker processes when there are many; order is kept."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers is not None else (WORKERS or os.cpu_count() or 1)
     if len(briefings) <= PARALLEL_FROM or workers < 2:
         return [render(b) for b in briefings]
     chunk = max(1, len(briefings) // (workers * 8))
