@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.cli import main
@@ -156,6 +157,16 @@ class SiteFolder:
 
     def output_files(self) -> list[Path]:
         return sorted(p for p in self.site.rglob("*") if p.is_file())
+
+
+@pytest.fixture(name="folder")
+def built_folder(tmp_path) -> SiteFolder:
+    """``folder`` for a module about a site already built (one briefing, built as of 2026-01-01):
+    a module that imports this fixture gets it in place of conftest's empty folder."""
+    folder = SiteFolder(tmp_path / "board")
+    folder.add("child-a")
+    folder.built("2026-01-01")
+    return folder
 
 
 def doc(folder: SiteFolder, relative: str):

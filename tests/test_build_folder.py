@@ -13,7 +13,7 @@ import pytest
 from filelock import FileLock
 
 from generator import site_folder
-from tests.sitekit import SiteFolder, signal_at_stage
+from tests.sitekit import SiteFolder, built_folder, signal_at_stage  # noqa: F401 (the folder fixture)
 
 AS_OF = "2026-01-01"
 
@@ -28,14 +28,6 @@ def files(site) -> set[str]:
 
 def leftovers(folder: SiteFolder) -> list[str]:
     return sorted(p.name for p in folder.root.iterdir() if p.name.startswith((".briefings-build-", ".site-old-")))
-
-
-@pytest.fixture
-def folder(tmp_path) -> SiteFolder:
-    folder = SiteFolder(tmp_path / "board")
-    folder.add("child-a")
-    folder.built(AS_OF)
-    return folder
 
 
 def test_a_second_build_with_no_wait_says_one_is_running_and_exits_2(folder):

@@ -16,18 +16,10 @@ import uuid
 import pytest
 
 from generator import build as pipeline
-from tests.sitekit import SiteFolder, cli, signal_at_stage
+from tests.sitekit import SiteFolder, built_folder, cli, signal_at_stage  # noqa: F401 (the folder fixture)
 from tests.test_build_folder import STAGES, files, leftovers
 
 AS_OF = "2026-01-01"
-
-
-@pytest.fixture
-def folder(tmp_path) -> SiteFolder:
-    folder = SiteFolder(tmp_path / "board")
-    folder.add("child-a")
-    folder.built(AS_OF)
-    return folder
 
 
 @pytest.fixture

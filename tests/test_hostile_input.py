@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.validate import briefings as validate
-from tests.sitekit import BODY, SiteFolder, briefing_text, front_matter
+from tests.sitekit import BODY, SiteFolder, briefing_text, built_folder, front_matter  # noqa: F401 (the folder fixture)
 
 AS_OF = "2026-01-01"
 
@@ -25,14 +25,6 @@ def run(folder: SiteFolder, command: str = "build") -> subprocess.CompletedProce
     """The real CLI in its own process, so a hang fails the test (timeout) instead of stalling it."""
     args = [sys.executable, "-m", "generator.cli", "--config", str(folder.config_path), command, "--as-of", AS_OF]
     return subprocess.run(args, capture_output=True, text=True, timeout=600)
-
-
-@pytest.fixture
-def folder(tmp_path) -> SiteFolder:
-    folder = SiteFolder(tmp_path / "board")
-    folder.add("child-a")
-    folder.built(AS_OF)
-    return folder
 
 
 def refused(folder: SiteFolder, where: str, words: str, command: str = "build") -> str:
