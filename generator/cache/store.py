@@ -179,9 +179,8 @@ class Store:
         except OSError:
             self.misses += 1
             return None
-        check, _, name = raw[len(_REF):].partition(b"\n")
-        name = name.decode("ascii", "replace")
-        if not raw.startswith(_REF) or check.decode("ascii", "replace") != _check(kind, key, name):
+        check, name = _read_ref(raw)
+        if not raw.startswith(_REF) or check != _check(kind, key, name):
             self._drop(path)
             self.misses += 1
             return None
@@ -273,7 +272,7 @@ class Store:
                     ref.unlink()
                     removed += 1
                     continue
-                name = ref.read_bytes()[len(_REF):].partition(b"\n")[2].decode("ascii", "replace")
+                name = _read_ref(ref.read_bytes())[1]
             except OSError:
                 continue
             live.add(name)
@@ -291,6 +290,12 @@ class Store:
     def clear(self) -> None:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _read_ref(raw: bytes) -> tuple[str, str]:
+    """A reference file's checksum and blob name (put_name writes them after _REF)."""
+    check, _, name = raw[len(_REF):].partition(b"\n")
+    return check.decode("ascii", "replace"), name.decode("ascii", "replace")
 
 
 def _check(kind: str, key: str, name: str) -> str:

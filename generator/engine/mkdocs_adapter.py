@@ -120,7 +120,8 @@ class _GeneratedSite(BasePlugin):
             page.meta["search"] = {"exclude": True}
         page.meta["lb_links"] = [link.__dict__ for link in ours.links]
         if self.store is not None:
-            key = self.keys[ours.path] = digest(self.layout_key, _fields(ours))
+            # the page's HTML as a part of its own: repr would copy and escape tens of kilobytes
+            key = self.keys[ours.path] = digest(self.layout_key, repr(replace(ours, html="")), ours.html)
             name = self.store.lookup("engine", key) if not ours.nav_title else None
             if name is not None:
                 self.stored[ours.path] = name
@@ -165,12 +166,6 @@ class _GeneratedSite(BasePlugin):
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config) -> str:
         return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
-
-
-def _fields(page: Page) -> str:
-    """Every field of a page but its HTML, which digest() then takes as it is (repr would copy
-    and escape tens of kilobytes a page)."""
-    return repr(replace(page, html="")) + "\0" + page.html
 
 
 #: The template of a page whose laid-out HTML comes from the build cache (see _GeneratedSite).
