@@ -188,17 +188,12 @@ def test_a_new_as_of_date_renders_only_what_prints_the_date_or_changed_state(tmp
 def test_the_cache_forgets_what_no_build_used_for_a_week(tmp_path):
     """A sweep, at most once a day after a build, removes references unused for 7 days and the
     blobs only they named; what the last build used stays, and the next build is still right."""
-    import time
-
     folder = _small_site(tmp_path)
     cache = folder.root / CACHE
     folder.built("2026-01-01")
     assert (cache / "last-pruned").is_file()  # a new cache: marked, nothing swept
     folder.built("2026-01-02")  # a day's archive and tracker pages, and a site, of their own
-    old = time.time() - 8 * 86400
-    for path in (cache / "refs").rglob("*"):
-        if path.is_file():
-            os.utime(path, (old, old))
+    old = _age_references(cache, days=8)
     os.utime(cache / "last-pruned", (old, old))
     before = len(_cache_files(folder))
     folder.built("2026-01-03")
@@ -219,16 +214,18 @@ def test_a_sweep_runs_at_most_once_a_day(tmp_path):
     folder = _small_site(tmp_path)
     cache = folder.root / CACHE
     folder.built("2026-01-01")
-    old = time_ago(8)
-    for path in (cache / "refs").rglob("*"):
-        if path.is_file():
-            os.utime(path, (old, old))
+    _age_references(cache, days=8)
     before = len(_cache_files(folder))
     folder.built("2026-01-02")  # swept less than a day ago (when the cache was made): nothing removed
     assert len(_cache_files(folder)) >= before
 
 
-def time_ago(days: float) -> float:
+def _age_references(cache: Path, days: float) -> float:
+    """Make every reference in the cache look last used ``days`` ago; return that time."""
     import time
 
-    return time.time() - days * 86400
+    then = time.time() - days * 86400
+    for path in (cache / "refs").rglob("*"):
+        if path.is_file():
+            os.utime(path, (then, then))
+    return then
